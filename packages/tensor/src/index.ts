@@ -1,0 +1,10 @@
+export * from "./active-backend.js";
+export type { Axis, Backend, BinaryOp, ReduceOp, UnaryOp } from "./backend.js";
+export * from "./compare.js";
+export * from "./elementwise.js";
+export * from "./errors.js";
+export { jsBackend } from "./js-backend.js";
+export * from "./layout.js";
+export * from "./matrix.js";
+export * from "./product.js";
+export * from "./reduce.js";

@@ -1,0 +1,218 @@
+import type { Axis, Backend, BinaryOp, ReduceOp, UnaryOp } from "./backend.js";
+import { type Matrix, type Shape, unsafeMatrix } from "./matrix.js";
+
+/**
+ * The reference backend: plain TypeScript loops, written to be read. Its matrix products walk memory in
+ * row order (no strided inner loop) and unroll by four; see BENCHMARKS.md for what that buys.
+ */
+
+/** C = A·B: for each row of C, add multiples of B's rows (contiguous reads of B and C). */
+const matmulNN = (a: Matrix, b: Matrix): Matrix => {
+  const { rows: m, cols: k } = a;
+  const n = b.cols;
+  const A = a.data;
+  const B = b.data;
+  const C = new Float64Array(m * n);
+  const k4 = k - (k % 4);
+  for (let i = 0; i < m; i++) {
+    const c0 = i * n;
+    const aRow = i * k;
+    for (let p = 0; p < k4; p += 4) {
+      const a0 = A[aRow + p] as number;
+      const a1 = A[aRow + p + 1] as number;
+      const a2 = A[aRow + p + 2] as number;
+      const a3 = A[aRow + p + 3] as number;
+      const b0 = p * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      for (let j = 0; j < n; j++) {
+        C[c0 + j] =
+          (C[c0 + j] as number) +
+          (a0 * (B[b0 + j] as number) +
+            a1 * (B[b1 + j] as number) +
+            a2 * (B[b2 + j] as number) +
+            a3 * (B[b3 + j] as number));
+      }
+    }
+    for (let p = k4; p < k; p++) {
+      const ap = A[aRow + p] as number;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) C[c0 + j] = (C[c0 + j] as number) + ap * (B[bp + j] as number);
+    }
+  }
+  return unsafeMatrix(m, n, C);
+};
+
+/** C = A·Bᵀ: each element is a dot product of two contiguous rows; four rows of A share each read of B. */
+const matmulNT = (a: Matrix, b: Matrix): Matrix => {
+  const { rows: m, cols: k } = a;
+  const n = b.rows;
+  const A = a.data;
+  const B = b.data;
+  const C = new Float64Array(m * n);
+  const m4 = m - (m % 4);
+  for (let i = 0; i < m4; i += 4) {
+    const r0 = i * k;
+    const r1 = r0 + k;
+    const r2 = r1 + k;
+    const r3 = r2 + k;
+    for (let j = 0; j < n; j++) {
+      const bj = j * k;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let p = 0; p < k; p++) {
+        const bv = B[bj + p] as number;
+        s0 += (A[r0 + p] as number) * bv;
+        s1 += (A[r1 + p] as number) * bv;
+        s2 += (A[r2 + p] as number) * bv;
+        s3 += (A[r3 + p] as number) * bv;
+      }
+      C[i * n + j] = s0;
+      C[(i + 1) * n + j] = s1;
+      C[(i + 2) * n + j] = s2;
+      C[(i + 3) * n + j] = s3;
+    }
+  }
+  for (let i = m4; i < m; i++) {
+    const r = i * k;
+    for (let j = 0; j < n; j++) {
+      const bj = j * k;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += (A[r + p] as number) * (B[bj + p] as number);
+      C[i * n + j] = s;
+    }
+  }
+  return unsafeMatrix(m, n, C);
+};
+
+/** C = Aᵀ·B: row p of A scatters A[p, i]·(row p of B) into row i of C (contiguous reads again). */
+const matmulTN = (a: Matrix, b: Matrix): Matrix => {
+  const { rows: k, cols: m } = a;
+  const n = b.cols;
+  const A = a.data;
+  const B = b.data;
+  const C = new Float64Array(m * n);
+  for (let p = 0; p < k; p++) {
+    const bp = p * n;
+    for (let i = 0; i < m; i++) {
+      const api = A[p * m + i] as number;
+      const ci = i * n;
+      for (let j = 0; j < n; j++) C[ci + j] = (C[ci + j] as number) + api * (B[bp + j] as number);
+    }
+  }
+  return unsafeMatrix(m, n, C);
+};
+
+const transposeData = (a: Matrix): Matrix => {
+  const out = new Float64Array(a.rows * a.cols);
+  for (let i = 0; i < a.rows; i++)
+    for (let j = 0; j < a.cols; j++) out[j * a.rows + i] = a.data[i * a.cols + j] as number;
+  return unsafeMatrix(a.cols, a.rows, out);
+};
+
+const matmul = (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix => {
+  if (!transposeA && !transposeB) return matmulNN(a, b);
+  if (!transposeA) return matmulNT(a, b);
+  if (!transposeB) return matmulTN(a, b);
+  return matmulNN(transposeData(a), transposeData(b));
+};
+
+const unaryFunctions: Readonly<Record<UnaryOp, (x: number) => number>> = {
+  negate: (x) => -x,
+  exp: Math.exp,
+  log: Math.log,
+  log1p: Math.log1p,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  square: (x) => x * x,
+  tanh: Math.tanh,
+  reciprocal: (x) => 1 / x,
+};
+
+const binaryFunctions: Readonly<Record<BinaryOp, (x: number, y: number) => number>> = {
+  add: (x, y) => x + y,
+  subtract: (x, y) => x - y,
+  multiply: (x, y) => x * y,
+  divide: (x, y) => x / y,
+  // numpy's maximum/minimum propagate NaN; Math.max does too.
+  maximum: Math.max,
+  minimum: Math.min,
+  greater: (x, y) => (x > y ? 1 : 0),
+  greaterEqual: (x, y) => (x >= y ? 1 : 0),
+  less: (x, y) => (x < y ? 1 : 0),
+  lessEqual: (x, y) => (x <= y ? 1 : 0),
+  equal: (x, y) => (x === y ? 1 : 0),
+};
+
+const unary = (op: UnaryOp, a: Matrix): Matrix => {
+  const f = unaryFunctions[op];
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = f(src[i] as number);
+  return unsafeMatrix(a.rows, a.cols, out);
+};
+
+const binary = (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix => {
+  const f = binaryFunctions[op];
+  const out = new Float64Array(rows * cols);
+  // A stride of 0 repeats the single row or column of a broadcast operand.
+  const aRow = a.rows === 1 ? 0 : a.cols;
+  const aCol = a.cols === 1 ? 0 : 1;
+  const bRow = b.rows === 1 ? 0 : b.cols;
+  const bCol = b.cols === 1 ? 0 : 1;
+  const A = a.data;
+  const B = b.data;
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    const ai = i * aRow;
+    const bi = i * bRow;
+    for (let j = 0; j < cols; j++) out[o + j] = f(A[ai + j * aCol] as number, B[bi + j * bCol] as number);
+  }
+  return unsafeMatrix(rows, cols, out);
+};
+
+const scalar = (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean): Matrix => {
+  const f = binaryFunctions[op];
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  if (scalarFirst) for (let i = 0; i < src.length; i++) out[i] = f(s, src[i] as number);
+  else for (let i = 0; i < src.length; i++) out[i] = f(src[i] as number, s);
+  return unsafeMatrix(a.rows, a.cols, out);
+};
+
+const reducers: Readonly<
+  Record<ReduceOp, { readonly start: number; readonly f: (acc: number, x: number) => number }>
+> = {
+  sum: { start: 0, f: (acc, x) => acc + x },
+  max: { start: Number.NEGATIVE_INFINITY, f: (acc, x) => (x > acc || Number.isNaN(x) ? x : acc) },
+  min: { start: Number.POSITIVE_INFINITY, f: (acc, x) => (x < acc || Number.isNaN(x) ? x : acc) },
+};
+
+/** Reductions run left to right in index order: the summation order depends on the shape only. */
+const reduce = (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
+  const { start, f } = reducers[op];
+  const { rows, cols, data } = a;
+  if (axis === "all") {
+    let acc = start;
+    for (let i = 0; i < data.length; i++) acc = f(acc, data[i] as number);
+    return unsafeMatrix(1, 1, Float64Array.of(acc));
+  }
+  if (axis === 1) {
+    const out = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let acc = start;
+      for (let j = 0; j < cols; j++) acc = f(acc, data[i * cols + j] as number);
+      out[i] = acc;
+    }
+    return unsafeMatrix(rows, 1, out);
+  }
+  const out = new Float64Array(cols).fill(start);
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) out[j] = f(out[j] as number, data[i * cols + j] as number);
+  return unsafeMatrix(1, cols, out);
+};
+
+export const jsBackend: Backend = { name: "js", matmul, unary, binary, scalar, reduce };
