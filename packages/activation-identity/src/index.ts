@@ -1,0 +1,10 @@
+import { defineMatrixActivation } from "@stepwise/core";
+
+/** The identity, `A = Z`: the output activation for regression (with the mse cost). */
+export const identity = defineMatrixActivation({
+  name: "identity",
+  package: "@stepwise/activation-identity",
+  description: "identity: z",
+  forward: (Z) => Z,
+  backward: (dA) => dA,
+});

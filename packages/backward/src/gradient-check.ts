@@ -1,0 +1,127 @@
+import {
+  type Cost,
+  type Grads,
+  grad,
+  layerCount,
+  layerDimsOf,
+  type Parameters,
+  validateParameters,
+} from "@stepwise/core";
+import { compute_cost_with_regularization } from "@stepwise/cost";
+import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
+import { courseSpec, L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
+import { type Matrix, raise, shapeError, subtract, sumOfSquares, unsafeMatrix } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+
+/** The course's threshold: a relative difference above this means the backward pass has a bug. */
+export const GRADIENT_CHECK_THRESHOLD = 2e-7;
+
+/** `W1, b1, W2, b2, …` in the course's order. */
+const parameterKeys = (L: number): ReadonlyArray<string> =>
+  Array.from({ length: L }, (_, i) => [`W${i + 1}`, `b${i + 1}`]).flat();
+
+const flatten = (parts: ReadonlyArray<Matrix>): Matrix => {
+  const total = parts.reduce((n, p) => n + p.data.length, 0);
+  const theta = new Float64Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    theta.set(p.data, offset);
+    offset += p.data.length;
+  }
+  return unsafeMatrix(total, 1, theta);
+};
+
+/**
+ * The course's `dictionary_to_vector`: every parameter reshaped to a column (row-major) and stacked in the
+ * order W1, b1, W2, b2, …; also returns which key each entry came from.
+ */
+export const dictionary_to_vector = (
+  parameters: Parameters,
+): readonly [theta: Matrix, keys: ReadonlyArray<string>] => {
+  const keys = parameterKeys(layerCount(parameters));
+  const parts = keys.map(
+    (k) =>
+      parameters[k as keyof Parameters] ?? raise(shapeError(`dictionary_to_vector: parameters has no ${k}`)),
+  );
+  return [flatten(parts), keys.flatMap((k, i) => Array<string>((parts[i] as Matrix).data.length).fill(k))];
+};
+
+/** The course's `gradients_to_vector`: dW1, db1, dW2, … stacked like `dictionary_to_vector`. */
+export const gradients_to_vector = (gradients: Grads, L: number): Matrix =>
+  flatten(parameterKeys(L).map((k) => grad(gradients, `d${k}` as `dW${number}`)));
+
+/** The course's `vector_to_dictionary`, for any layer sizes: the inverse of `dictionary_to_vector`. */
+export const vector_to_dictionary = (theta: Matrix, layer_dims: ReadonlyArray<number>): Parameters => {
+  const parameters: Record<string, Matrix> = {};
+  let offset = 0;
+  const take = (rows: number, cols: number): Matrix => {
+    const part = unsafeMatrix(rows, cols, theta.data.slice(offset, offset + rows * cols));
+    offset += rows * cols;
+    return part;
+  };
+  for (let l = 1; l < layer_dims.length; l++) {
+    const n = layer_dims[l] as number;
+    parameters[`W${l}`] = take(n, layer_dims[l - 1] as number);
+    parameters[`b${l}`] = take(n, 1);
+  }
+  if (offset !== theta.data.length)
+    raise(
+      shapeError(
+        `vector_to_dictionary: theta has ${theta.data.length} entries but layer_dims ${JSON.stringify(layer_dims)} need ${offset}`,
+      ),
+    );
+  return parameters;
+};
+
+export interface GradientCheckOptions {
+  readonly spec?: NetworkSpec;
+  readonly cost?: Cost;
+  readonly lambd?: number;
+}
+
+const norm = (v: Matrix): number => Math.sqrt(sumOfSquares(v));
+
+/**
+ * The course's `gradient_check_n`: central differences `(J(θ + ε) − J(θ − ε)) / 2ε` for every parameter,
+ * compared with the backward pass's gradients by `‖grad − approx‖ / (‖grad‖ + ‖approx‖)`. Above 2e-7 the
+ * backward pass is wrong. `print_msg` prints the course's verdict.
+ */
+export const gradient_check_n = (
+  parameters: Parameters,
+  gradients: Grads,
+  X: Matrix,
+  Y: Matrix,
+  epsilon = 1e-7,
+  print_msg = false,
+  { spec = courseSpec, cost = binary_cross_entropy, lambd = 0 }: GradientCheckOptions = {},
+): number => {
+  const checked = validateParameters("gradient_check_n", parameters, X.rows);
+  if (E.isLeft(checked)) raise(checked.left);
+  const L = layerCount(parameters);
+  const layer_dims = layerDimsOf(parameters);
+  const [theta] = dictionary_to_vector(parameters);
+  const gradVector = gradients_to_vector(gradients, L);
+  const J = (values: Float64Array): number => {
+    const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values), layer_dims);
+    const forward = L_model_forward(X, p, spec);
+    if (E.isLeft(forward)) return raise(forward.left);
+    return compute_cost_with_regularization(forward.right[0], Y, p, lambd, cost);
+  };
+  const approx = new Float64Array(theta.data.length);
+  for (let i = 0; i < approx.length; i++) {
+    const plus = theta.data.slice();
+    plus[i] = (plus[i] as number) + epsilon;
+    const minus = theta.data.slice();
+    minus[i] = (minus[i] as number) - epsilon;
+    approx[i] = (J(plus) - J(minus)) / (2 * epsilon);
+  }
+  const gradapprox = unsafeMatrix(approx.length, 1, approx);
+  const difference = norm(subtract(gradVector, gradapprox)) / (norm(gradVector) + norm(gradapprox));
+  if (print_msg)
+    console.log(
+      difference > GRADIENT_CHECK_THRESHOLD
+        ? `There is a mistake in the backward propagation! difference = ${difference}`
+        : `Your backward propagation works perfectly fine! difference = ${difference}`,
+    );
+  return difference;
+};

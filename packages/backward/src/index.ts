@@ -1,0 +1,3 @@
+export * from "./gradient-check.js";
+export * from "./linear.js";
+export * from "./model.js";

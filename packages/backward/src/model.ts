@@ -1,0 +1,57 @@
+import { type Cost, checkTargets, type GradKey, type Grads } from "@stepwise/core";
+import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
+import type { Caches, LayerCache } from "@stepwise/forward-cache";
+import { add, divide, invalidArgument, type Matrix, multiply, raise, shapeError } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+import { linear_backward_input, linear_backward_parameters } from "./linear.js";
+
+export interface BackwardOptions {
+  /** Supplies `dAL` (default: the course's binary cross-entropy). */
+  readonly cost?: Cost;
+  /** L2 strength λ: adds `(λ/m)·W_l` to every `dW_l` (default 0). */
+  readonly lambd?: number;
+  /** Also compute `dA0`, the gradient with respect to X (default false: it costs a third of the work). */
+  readonly dA0?: boolean;
+}
+
+/** Undo inverted dropout on a hidden layer's output gradient: `dA · D / keep_prob`, as the course does. */
+const throughDropout = (dA: Matrix, cache: LayerCache): Matrix =>
+  cache.dropout === undefined ? dA : divide(multiply(dA, cache.dropout.D), cache.dropout.keep_prob);
+
+/**
+ * The course's `L_model_backward`: the cost plugin gives `dAL`, then each layer from L down to 1 turns its
+ * output gradient into `dW_l`, `db_l` and `dA_{l−1}`. Dropout masks and the activation of each layer come
+ * from the caches; `lambd` adds the L2 term. `dA0` is computed only when asked.
+ */
+export const L_model_backward = (
+  AL: Matrix,
+  Y: Matrix,
+  caches: Caches,
+  options: BackwardOptions = {},
+): Grads => {
+  const { cost = binary_cross_entropy, lambd = 0, dA0 = false } = options;
+  const targets = checkTargets("L_model_backward", AL, Y);
+  if (E.isLeft(targets)) raise(targets.left);
+  if (!(Number.isFinite(lambd) && lambd >= 0))
+    raise(
+      invalidArgument(`L_model_backward: lambd is ${lambd}; the L2 strength must be a finite number ≥ 0`),
+    );
+  const L = caches.length;
+  if (L === 0)
+    raise(shapeError("L_model_backward: caches is empty; pass the caches L_model_forward returned"));
+  const m = Y.cols;
+  const grads: Partial<Record<GradKey, Matrix>> = {};
+  let dA = cost.cost_backward(AL, Y);
+  for (let l = L; l >= 1; l--) {
+    const cache = caches[l - 1] as LayerCache;
+    const dZ = cache.activation.backward(throughDropout(dA, cache), cache.activation_cache);
+    const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache);
+    grads[`dW${l}`] = lambd === 0 ? dW : add(dW, multiply(cache.linear_cache.W, lambd / m));
+    grads[`db${l}`] = db;
+    if (l > 1 || dA0) {
+      dA = linear_backward_input(dZ, cache.linear_cache);
+      grads[`dA${l - 1}`] = dA;
+    }
+  }
+  return grads;
+};

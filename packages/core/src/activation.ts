@@ -1,0 +1,71 @@
+import { type Matrix, map, multiply, zipWith } from "@stepwise/tensor";
+import type { PluginMeta } from "./plugin.js";
+
+/** What a layer's activation remembers for its backward pass: its input Z and output A. */
+export interface ActivationCache {
+  readonly Z: Matrix;
+  readonly A: Matrix;
+}
+
+/**
+ * An activation plugin: `forward(Z) → [A, cache]` and `backward(dA, cache) → dZ`, the course's
+ * `relu` / `relu_backward` pair as one object.
+ */
+export interface Activation {
+  readonly meta: PluginMeta<"activation">;
+  readonly forward: (Z: Matrix) => readonly [A: Matrix, cache: ActivationCache];
+  readonly backward: (dA: Matrix, cache: ActivationCache) => Matrix;
+}
+
+interface Described {
+  readonly name: string;
+  readonly description?: string;
+  readonly package?: string;
+}
+
+const metaOf = ({ name, description, package: pkg }: Described): PluginMeta<"activation"> => ({
+  kind: "activation",
+  name,
+  ...(description === undefined ? {} : { description }),
+  ...(pkg === undefined ? {} : { package: pkg }),
+});
+
+export interface ElementwiseActivationSpec extends Described {
+  /** g(z). */
+  readonly fn: (z: number) => number;
+  /** g'(z); `a = g(z)` is passed too, since many derivatives are cheapest in terms of it. */
+  readonly derivative: (z: number, a: number) => number;
+}
+
+/** Most activations in a few lines: `dZ = dA ⊙ g'(Z)`. */
+export const defineActivation = (spec: ElementwiseActivationSpec): Activation =>
+  Object.freeze({
+    meta: metaOf(spec),
+    forward: (Z: Matrix) => {
+      const A = map(Z, spec.fn);
+      return [A, { Z, A }] as const;
+    },
+    backward: (dA: Matrix, { Z, A }: ActivationCache) =>
+      multiply(
+        dA,
+        zipWith(Z, A, (z, a) => spec.derivative(z, a)),
+      ),
+  });
+
+export interface MatrixActivationSpec extends Described {
+  /** A = g(Z) on the whole matrix (softmax needs the column). */
+  readonly forward: (Z: Matrix) => Matrix;
+  /** dZ from dA and the cache. */
+  readonly backward: (dA: Matrix, cache: ActivationCache) => Matrix;
+}
+
+/** Activations that are not elementwise (softmax) or that have a faster matrix form. */
+export const defineMatrixActivation = (spec: MatrixActivationSpec): Activation =>
+  Object.freeze({
+    meta: metaOf(spec),
+    forward: (Z: Matrix) => {
+      const A = spec.forward(Z);
+      return [A, { Z, A }] as const;
+    },
+    backward: spec.backward,
+  });

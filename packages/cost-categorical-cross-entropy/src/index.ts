@@ -1,0 +1,13 @@
+import { defineCost } from "@stepwise/core";
+
+/**
+ * Categorical cross-entropy for a softmax output and one-hot (or probability) targets: per example
+ * `−Σ_rows y log a`, so `dAL = −y / a`. A row with y = 0 contributes 0 even where a = 0.
+ */
+export const categorical_cross_entropy = defineCost({
+  name: "categorical_cross_entropy",
+  package: "@stepwise/cost-categorical-cross-entropy",
+  description: "categorical cross-entropy: -sum_rows y log a",
+  loss: (a, y) => (y === 0 ? 0 : -y * Math.log(a)),
+  derivative: (a, y) => (y === 0 ? 0 : -y / a),
+});

@@ -1,0 +1,4 @@
+export type * from "./cache.js";
+export * from "./linear.js";
+export * from "./model.js";
+export * from "./spec.js";

@@ -1,0 +1,3 @@
+export * from "./by-name.js";
+export * from "./initializers.js";
+export * from "./layer-dims.js";

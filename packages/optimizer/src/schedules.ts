@@ -1,0 +1,130 @@
+import { constantSchedule, type Schedule } from "@stepwise/core";
+import { invalidArgument, raise, type StepwiseError } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+import { pipe } from "fp-ts/function";
+import { checkLearningRate, checkNonNegative, checkPositive, checkStep, getOrRaise } from "./checks.js";
+
+/** The course's `update_lr`: inverse-time decay, `learning_rate0 / (1 + decay_rate·epoch_num)`. */
+export const update_lr = (learning_rate0: number, epoch_num: number, decay_rate: number): number => {
+  const fn = "update_lr";
+  getOrRaise(
+    pipe(
+      checkNonNegative(fn, "learning_rate0", learning_rate0),
+      E.flatMap(() => checkNonNegative(fn, "epoch_num", epoch_num)),
+      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+    ),
+  );
+  return learning_rate0 / (1 + decay_rate * epoch_num);
+};
+
+/**
+ * The course's `schedule_lr_decay`: the same decay, held constant for `time_interval` epochs,
+ * `learning_rate0 / (1 + decay_rate·⌊epoch_num / time_interval⌋)`.
+ */
+export const schedule_lr_decay = (
+  learning_rate0: number,
+  epoch_num: number,
+  decay_rate: number,
+  time_interval = 1000,
+): number => {
+  const fn = "schedule_lr_decay";
+  getOrRaise(
+    pipe(
+      checkNonNegative(fn, "learning_rate0", learning_rate0),
+      E.flatMap(() => checkNonNegative(fn, "epoch_num", epoch_num)),
+      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+      E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
+    ),
+  );
+  return learning_rate0 / (1 + decay_rate * Math.floor(epoch_num / time_interval));
+};
+
+/**
+ * How an optimizer's `step` (1, 2, … one per update) maps to the course's `epoch_num` (0, 1, …).
+ * The course decays per epoch, and an epoch is one update in full-batch gradient descent but
+ * `⌈m / mini_batch_size⌉` updates with mini-batches.
+ */
+export interface EpochOptions {
+  /** Updates per epoch (mini-batches per pass over the data); default 1, full-batch. */
+  readonly stepsPerEpoch?: number;
+  /**
+   * The course's `model()` computes `decay(learning_rate0, i, …)` at the end of epoch i and uses it from
+   * epoch i + 1, so epochs 0 and 1 both run at `learning_rate0`. `true` reproduces that; the default
+   * uses `epoch_num = i` during epoch i.
+   */
+  readonly lagByOneEpoch?: boolean;
+}
+
+/** The 0-based epoch an update falls in: `⌊(step − 1) / stepsPerEpoch⌋`, one less (not below 0) with the lag. */
+export const epochOf = (
+  step: number,
+  { stepsPerEpoch = 1, lagByOneEpoch = false }: EpochOptions = {},
+): number => {
+  const epoch = Math.floor((step - 1) / stepsPerEpoch);
+  return lagByOneEpoch ? Math.max(0, epoch - 1) : epoch;
+};
+
+const checkEpochOptions = (fn: string, options: EpochOptions): E.Either<StepwiseError, number> =>
+  checkStep(fn, "stepsPerEpoch", options.stepsPerEpoch ?? 1);
+
+/** A schedule that rejects steps the Optimizer contract does not produce (it counts from 1). */
+const perEpoch =
+  (fn: string, options: EpochOptions, rate: (epoch_num: number) => number): Schedule =>
+  (step) =>
+    rate(epochOf(getOrRaise(checkStep(fn, "step", step)), options));
+
+/** `update_lr` as a Schedule: step → `learning_rate0 / (1 + decay_rate·epoch_num)`. */
+export const inverseTimeDecay = (
+  learning_rate0: number,
+  decay_rate: number,
+  options: EpochOptions = {},
+): Schedule => {
+  const fn = "inverseTimeDecay";
+  getOrRaise(
+    pipe(
+      checkLearningRate(fn, learning_rate0),
+      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+      E.flatMap(() => checkEpochOptions(fn, options)),
+    ),
+  );
+  return perEpoch(fn, options, (epoch_num) => update_lr(learning_rate0, epoch_num, decay_rate));
+};
+
+/** `schedule_lr_decay` as a Schedule: the inverse-time decay, stepped every `time_interval` epochs. */
+export const stepInverseTimeDecay = (
+  learning_rate0: number,
+  decay_rate: number,
+  time_interval = 1000,
+  options: EpochOptions = {},
+): Schedule => {
+  const fn = "stepInverseTimeDecay";
+  getOrRaise(
+    pipe(
+      checkLearningRate(fn, learning_rate0),
+      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+      E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
+      E.flatMap(() => checkEpochOptions(fn, options)),
+    ),
+  );
+  return perEpoch(fn, options, (epoch_num) =>
+    schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval),
+  );
+};
+
+/** A number becomes a constant schedule (checked now); a function is taken as is (checked at each step). */
+export const toSchedule = (fn: string, learning_rate: number | Schedule): Schedule =>
+  typeof learning_rate === "function"
+    ? learning_rate
+    : constantSchedule(getOrRaise(checkLearningRate(fn, learning_rate)));
+
+/** `schedule(step)`, refusing a NaN, infinite or negative rate with a message that blames the schedule. */
+export const rateAt = (fn: string, schedule: Schedule, step: number): number => {
+  const learning_rate = schedule(step);
+  return typeof learning_rate === "number" && Number.isFinite(learning_rate) && learning_rate >= 0
+    ? learning_rate
+    : raise(
+        invalidArgument(
+          `${fn}: the learning-rate schedule returned ${String(learning_rate)} at step ${step}; a schedule must return a finite number ≥ 0 for every step ≥ 1`,
+        ),
+      );
+};
