@@ -15,8 +15,8 @@ export interface BackwardOptions {
 }
 
 /** Undo inverted dropout on a hidden layer's output gradient: `dA · D / keep_prob`, as the course does. */
-const throughDropout = (dA: Matrix, cache: LayerCache): Matrix =>
-  cache.dropout === undefined ? dA : divide(multiply(dA, cache.dropout.D), cache.dropout.keep_prob);
+const throughDropout = (dA: Matrix, cache: LayerCache | undefined): Matrix =>
+  cache?.dropout === undefined ? dA : divide(multiply(dA, cache.dropout.D), cache.dropout.keep_prob);
 
 /**
  * The course's `L_model_backward`: the cost plugin gives `dAL`, then each layer from L down to 1 turns its
@@ -44,12 +44,13 @@ export const L_model_backward = (
   let dA = cost.cost_backward(AL, Y);
   for (let l = L; l >= 1; l--) {
     const cache = caches[l - 1] as LayerCache;
-    const dZ = cache.activation.backward(throughDropout(dA, cache), cache.activation_cache);
+    const dZ = cache.activation.backward(dA, cache.activation_cache);
     const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache);
     grads[`dW${l}`] = lambd === 0 ? dW : add(dW, multiply(cache.linear_cache.W, lambd / m));
     grads[`db${l}`] = db;
     if (l > 1 || dA0) {
-      dA = linear_backward_input(dZ, cache.linear_cache);
+      // Like the course, dA_{l−1} is stored with layer l−1's dropout mask already applied.
+      dA = throughDropout(linear_backward_input(dZ, cache.linear_cache), caches[l - 2]);
       grads[`dA${l - 1}`] = dA;
     }
   }

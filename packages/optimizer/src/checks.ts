@@ -1,11 +1,4 @@
-import {
-  closestName,
-  type Grads,
-  type Hyperparameters,
-  type ParameterKey,
-  type Parameters,
-  validateParameters,
-} from "@stepwise/core";
+import { closestName, type Grads, type Hyperparameters, layerCount, type Parameters } from "@stepwise/core";
 import {
   formatShape,
   invalidArgument,
@@ -125,17 +118,38 @@ const fixes: Readonly<Record<string, string>> = {
   s: "start from initialize_adam(parameters) and pass back what the last update returned",
 };
 
-/** The parameters: the course's keys and shapes (core's validateParameters) and finite values. Returns L. */
-export const checkParameters = (fn: string, parameters: Parameters): E.Either<StepwiseError, number> =>
-  pipe(
-    validateParameters(fn, parameters),
-    E.tap((L) =>
-      E.traverseArray(([key]: readonly [ParameterKey, string]) => {
-        const P = parameters[key];
-        return P === undefined ? E.right(undefined) : checkFiniteEntry(fn, "parameters", key, P, DIVERGED);
-      })(layerKeys(L)),
-    ),
-  );
+/**
+ * The parameters: keys W1, b1, …, WL, bL and nothing else, all finite. Returns L. Unlike core's
+ * `validateParameters` this does not chain the shapes (W_l.cols = W_{l−1}.rows): an update is layer by
+ * layer, and the notebook's own test cases have W1 (2, 3) under W2 (3, 3).
+ */
+export const checkParameters = (fn: string, parameters: Parameters): E.Either<StepwiseError, number> => {
+  const L = layerCount(parameters);
+  if (L === 0) return E.left(shapeError(`${fn}: parameters has no weights; expected W1, b1, …, WL, bL`));
+  const keys = layerKeys(L);
+  for (const [p] of keys) {
+    const P = parameters[p];
+    if (P === undefined)
+      return E.left(
+        shapeError(
+          p.startsWith("b")
+            ? `${fn}: parameters has W${p.slice(1)} but no ${p}; every layer l needs both W_l and b_l`
+            : `${fn}: parameters has ${L} weights but no ${p}; keys must run W1..W${L}`,
+        ),
+      );
+    const finite = checkFiniteEntry(fn, "parameters", p, P, DIVERGED);
+    if (E.isLeft(finite)) return finite;
+  }
+  const expected = new Set<string>(keys.map(([p]) => p));
+  const extra = Object.keys(parameters).filter((k) => !expected.has(k));
+  return extra.length > 0
+    ? E.left(
+        shapeError(
+          `${fn}: parameters has unexpected keys ${extra.join(", ")}; expected W1, b1, …, W${L}, b${L}`,
+        ),
+      )
+    : E.right(L);
+};
 
 /**
  * grads, v or s against parameters that have L layers: `d<key>` for every parameter key, of the same shape,

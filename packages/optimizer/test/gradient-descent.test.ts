@@ -1,7 +1,9 @@
-import { equals } from "@stepwise/tensor";
+import { layerCount } from "@stepwise/core";
+import { equals, zipWith } from "@stepwise/tensor";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { update_parameters, update_parameters_with_gd } from "../src/index.js";
+import { layerKeys } from "../src/moments.js";
 import course from "./fixtures/optimization-methods.json" with { type: "json" };
 import {
   dict,
@@ -27,17 +29,17 @@ describe("update_parameters (the notebook's update_parameters_with_gd)", () => {
 
   it("agrees with the notebook's printed Expected Output", () => {
     const updated = update_parameters_with_gd(parameters, grads, 0.01);
-    expectPrinted(updated.W1, [
+    expectPrinted(updated, "W1", [
       [1.63535156, -0.62320365, -0.53718766],
       [-1.07799357, 0.85639907, -2.29470142],
     ]);
-    expectPrinted(updated.b1, [[1.74604067], [-0.75184921]]);
-    expectPrinted(updated.W2, [
+    expectPrinted(updated, "b1", [[1.74604067], [-0.75184921]]);
+    expectPrinted(updated, "W2", [
       [0.32171798, -0.25467393, 1.46902454],
       [-2.05617317, -0.31554548, -0.3756023],
       [1.1404819, -1.09976462, -0.1612551],
     ]);
-    expectPrinted(updated.b2, [[-0.88020257], [0.02561572], [0.57539477]]);
+    expectPrinted(updated, "b2", [[-0.88020257], [0.02561572], [0.57539477]]);
   });
 
   it("ignores dA keys in grads (L_model_backward returns them too)", () => {
@@ -70,13 +72,18 @@ describe("update_parameters (the notebook's update_parameters_with_gd)", () => {
       fc.property(problem, fc.double({ min: 0, max: 2, noNaN: true }), (p, lr) => {
         const g = firstGrads(p);
         const updated = update_parameters(p.parameters, g, lr);
-        return Object.entries(p.parameters).every(([key, W]) => {
-          const dW = g[`d${key}` as keyof typeof g];
-          const out = updated[key as keyof typeof updated];
+        return layerKeys(layerCount(p.parameters)).every(([key, dKey]) => {
+          const W = p.parameters[key];
+          const dW = g[dKey];
+          const out = updated[key];
           return (
+            W !== undefined &&
             dW !== undefined &&
             out !== undefined &&
-            equals(out, { ...W, data: W.data.map((w, i) => w - lr * (dW.data[i] ?? Number.NaN)) })
+            equals(
+              out,
+              zipWith(W, dW, (w, d) => w - lr * d),
+            )
           );
         });
       }),
@@ -144,7 +151,7 @@ describe("update_parameters errors", () => {
   it("parameters that are not the course's dictionary", () => {
     const { b1: _, ...noB1 } = parameters;
     expect(thrown(() => update_parameters(noB1, grads, 0.01)).message).toContain(
-      "update_parameters: parameters has W1 but no b1",
+      "update_parameters: parameters has W1 but no b1; every layer l needs both W_l and b_l",
     );
     expect(thrown(() => update_parameters({}, grads, 0.01)).message).toContain("parameters has no weights");
   });

@@ -16,9 +16,11 @@ type Dict = Readonly<Record<string, Matrix>>;
 export const matrix = (rows: Nested): Matrix =>
   unsafeMatrix(rows.length, rows[0]?.length ?? 0, Float64Array.from(rows.flat()));
 
-/** A fixture dictionary (`{ W1: [[…]], b1: … }`) as matrices. */
-export const dict = (nested: Readonly<Record<string, Nested>>): Dict =>
-  Object.fromEntries(Object.entries(nested).map(([k, rows]) => [k, matrix(rows)]));
+/** A fixture dictionary (`{ W1: [[…]], b1: … }`) as matrices, keeping the fixture's keys in the type. */
+export const dict = <K extends string>(nested: Readonly<Record<K, Nested>>): Readonly<Record<K, Matrix>> =>
+  Object.fromEntries(Object.entries<Nested>(nested).map(([k, rows]) => [k, matrix(rows)])) as Readonly<
+    Record<K, Matrix>
+  >;
 
 /** `|actual − expected| ≤ rtol·|expected|` for every element (exact where expected is 0). */
 const worstRelative = (a: Matrix, b: Matrix): number => {
@@ -48,13 +50,19 @@ export const expectDictClose = (
 };
 
 /** Agreement with the notebook's printout (8 decimals): within half a unit of the last printed digit. */
-export const expectPrinted = (actual: Matrix | undefined, printed: Nested): void => {
-  if (actual === undefined) throw new Error("missing matrix");
+export const expectPrinted = <K extends string>(
+  d: Readonly<Partial<Record<K, Matrix>>>,
+  key: K,
+  printed: Nested,
+): void => {
+  const actual = d[key];
+  if (actual === undefined) throw new Error(`missing ${key}`);
   const a = toArray(actual);
   expect(a.length).toBe(printed.length);
-  a.forEach((row, i) =>
-    row.forEach((x, j) => expect(Math.abs(x - (printed[i]?.[j] ?? Number.NaN))).toBeLessThanOrEqual(5e-9)),
+  const worst = Math.max(
+    ...a.flatMap((row, i) => row.map((x, j) => Math.abs(x - (printed[i]?.[j] ?? Number.NaN)))),
   );
+  expect(worst).toBeLessThanOrEqual(5e-9);
 };
 
 /** Exact equality of two dictionaries (`===` per element, so +0 and −0 agree). */

@@ -25,7 +25,5 @@ export const permutation = (n: number): Random<ReadonlyArray<number>> => {
 };
 
 /** `np.random.shuffle(x)` applied to a copy of `items` (the input is untouched); same draws as `permutation`. */
-export const shuffle =
-  <A>(items: ReadonlyArray<A>): Random<ReadonlyArray<A>> =>
-  (state) =>
-    draw((s) => shuffleCopy(items, s))(state);
+export const shuffle = <A>(items: ReadonlyArray<A>): Random<ReadonlyArray<A>> =>
+  draw((s) => shuffleCopy(items, s));

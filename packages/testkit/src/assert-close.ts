@@ -29,11 +29,17 @@ const toMatrix = (value: Expected, like: Matrix, label: string): Matrix => {
   if (typeof value === "number") return full(like.rows, like.cols, value);
   if ("data" in value) return value;
   const parsed = fromArray(value, { allowNonFinite: true });
-  if (E.isLeft(parsed)) throw assertionError(`${label}: the expected value is not a matrix: ${parsed.left.message}`);
+  if (E.isLeft(parsed))
+    throw assertionError(`${label}: the expected value is not a matrix: ${parsed.left.message}`);
   return parsed.right;
 };
 
-const mismatches = (actual: Matrix, expected: Matrix, rtol: number, atol: number): ReadonlyArray<Mismatch> => {
+const mismatches = (
+  actual: Matrix,
+  expected: Matrix,
+  rtol: number,
+  atol: number,
+): ReadonlyArray<Mismatch> => {
   const found: Mismatch[] = [];
   for (let index = 0; index < actual.data.length; index++) {
     const a = actual.data[index] as number;
@@ -41,7 +47,8 @@ const mismatches = (actual: Matrix, expected: Matrix, rtol: number, atol: number
     const difference = Math.abs(a - e);
     const tolerance = atol + rtol * Math.abs(e);
     // `a === e` lets equal infinities through; NaN is never close to anything.
-    if (!(difference <= tolerance) && a !== e) found.push({ index, actual: a, expected: e, difference, tolerance });
+    if (!(difference <= tolerance) && a !== e)
+      found.push({ index, actual: a, expected: e, difference, tolerance });
   }
   return found;
 };
@@ -51,7 +58,9 @@ const worstOf = (found: ReadonlyArray<Mismatch>): Mismatch | undefined =>
   found.reduce<Mismatch | undefined>((worst, m) => {
     if (worst === undefined) return m;
     const excess = (x: Mismatch): number =>
-      Number.isNaN(x.difference) ? Number.POSITIVE_INFINITY : x.difference / Math.max(x.tolerance, Number.MIN_VALUE);
+      Number.isNaN(x.difference)
+        ? Number.POSITIVE_INFINITY
+        : x.difference / Math.max(x.tolerance, Number.MIN_VALUE);
     return excess(m) > excess(worst) ? m : worst;
   }, undefined);
 
@@ -63,7 +72,10 @@ const describeMismatch = (
   rtol: number,
   atol: number,
 ): string => {
-  const where = shape.rows * shape.cols === 1 ? "" : ` element (${Math.floor(m.index / shape.cols)}, ${m.index % shape.cols}):`;
+  const where =
+    shape.rows * shape.cols === 1
+      ? ""
+      : ` element (${Math.floor(m.index / shape.cols)}, ${m.index % shape.cols}):`;
   const others = count > 1 ? `; ${count} of ${shape.data.length} elements differ, the worst is shown` : "";
   return `${label}:${where} actual ${m.actual}, expected ${m.expected}, |difference| ${m.difference} > tolerance ${m.tolerance} (atol ${atol} + rtol ${rtol}·|expected|)${others}`;
 };
@@ -77,7 +89,11 @@ const check = (
   const a = typeof actual === "number" ? scalarMatrix(actual) : actual;
   const e = toMatrix(expected, a, label);
   if (!sameShape(a, e))
-    return { actual: a, expected: e, message: `${label}: actual is ${formatShape(a)} but expected is ${formatShape(e)}` };
+    return {
+      actual: a,
+      expected: e,
+      message: `${label}: actual is ${formatShape(a)} but expected is ${formatShape(e)}`,
+    };
   const found = mismatches(a, e, rtol, atol);
   const worst = worstOf(found);
   return {
@@ -134,7 +150,11 @@ export const maxRelativeDifference = (a: Matrix, b: Matrix): number => {
     const y = b.data[i] as number;
     if (Number.isNaN(x) || Number.isNaN(y)) return Number.NaN;
     const scale = Math.max(Math.abs(x), Math.abs(y));
-    if (x !== y) worst = Math.max(worst, scale === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : Math.abs(x - y) / scale);
+    if (x !== y)
+      worst = Math.max(
+        worst,
+        scale === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : Math.abs(x - y) / scale,
+      );
   }
   return worst;
 };

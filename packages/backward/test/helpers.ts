@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { type RandomState, randn, seedOrThrow } from "@stepwise/random";
+import { allClose, fromArray, type Matrix, maxAbsDifference, type StepwiseError } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+import { expect } from "vitest";
+
+/** Draws matrices of the given shapes in order from one seeded stream, like the course's test cases. */
+export const draws = (seed: number, ...shapes: ReadonlyArray<readonly [number, number]>): Matrix[] => {
+  let state: RandomState = seedOrThrow(seed);
+  return shapes.map(([rows, cols]) => {
+    const [m, next] = randn(rows, cols)(state);
+    state = next;
+    return m;
+  });
+};
+
+export const unwrap = <A>(result: E.Either<StepwiseError, A>): A => {
+  if (E.isLeft(result)) throw new Error(result.left.message);
+  return result.right;
+};
+
+export const matrix = (rows: ReadonlyArray<ReadonlyArray<number>>): Matrix => unwrap(fromArray(rows));
+
+export const expectClose = (
+  actual: Matrix | undefined,
+  expected: ReadonlyArray<ReadonlyArray<number>>,
+  rtol: number,
+  atol = 0,
+): void => {
+  if (actual === undefined) throw new Error("matrix is missing");
+  const e = matrix(expected);
+  expect(allClose(actual, e, { rtol, atol }), `max |Δ| = ${maxAbsDifference(actual, e)}`).toBe(true);
+};
+
+export const readFixture = <A>(name: string): A =>
+  JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), "utf8")) as A;

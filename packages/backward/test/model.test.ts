@@ -1,0 +1,196 @@
+import { identity } from "@stepwise/activation-identity";
+import { leaky_relu } from "@stepwise/activation-leaky-relu";
+import { relu } from "@stepwise/activation-relu";
+import { sigmoid } from "@stepwise/activation-sigmoid";
+import { softmax } from "@stepwise/activation-softmax";
+import { tanh } from "@stepwise/activation-tanh";
+import { type Activation, type Cost, fromLayers, type GradKey, type Parameters } from "@stepwise/core";
+import { compute_cost_with_regularization } from "@stepwise/cost";
+import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
+import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
+import { mse } from "@stepwise/cost-mse";
+import { L_model_forward, L_model_forward_with_dropout, type LayerCache } from "@stepwise/forward-cache";
+import { seedOrThrow } from "@stepwise/random";
+import { type Matrix, transpose } from "@stepwise/tensor";
+import { describe, expect, it } from "vitest";
+import { L_model_backward } from "../src/index.js";
+import { draws, expectClose, matrix, readFixture, unwrap } from "./helpers.js";
+
+type Nested = number[][];
+interface TorchCase {
+  readonly name: string;
+  readonly hidden_activation: string;
+  readonly output_activation: string;
+  readonly cost: string;
+  readonly lambd: number;
+  readonly X: Nested;
+  readonly Y: Nested;
+  readonly parameters: Record<string, Nested>;
+  readonly AL: Nested;
+  readonly J: number;
+  readonly grads: Record<string, Nested>;
+}
+
+const activations: Record<string, Activation> = { relu, tanh, leaky_relu, sigmoid, identity, softmax };
+const costs: Record<string, Cost> = { bce: binary_cross_entropy, mse, ce: categorical_cross_entropy };
+
+describe("torch-gradients.json: PyTorch autograd in float64, relative 1e-10", () => {
+  const { cases } = readFixture<{ cases: TorchCase[] }>("torch-gradients.json");
+  it("has the six cases", () => expect(cases.length).toBe(6));
+  describe.each(cases)("$name", (c) => {
+    const spec = {
+      hidden: activations[c.hidden_activation] as Activation,
+      output: activations[c.output_activation] as Activation,
+    };
+    const cost = costs[c.cost] as Cost;
+    const parameters: Parameters = Object.fromEntries(
+      Object.entries(c.parameters).map(([k, v]) => [k, matrix(v)]),
+    );
+    const X = matrix(c.X);
+    const Y = matrix(c.Y);
+    const [AL, caches] = unwrap(L_model_forward(X, parameters, spec));
+    it("AL and J", () => {
+      expectClose(AL, c.AL, 1e-10);
+      const J = compute_cost_with_regularization(AL, Y, parameters, c.lambd, cost);
+      expect(Math.abs(J - c.J)).toBeLessThanOrEqual(1e-10 * Math.abs(c.J));
+    });
+    it("every dW_l and db_l", () => {
+      const grads = L_model_backward(AL, Y, caches, { cost, lambd: c.lambd });
+      for (const [key, expected] of Object.entries(c.grads))
+        expectClose(grads[key as GradKey], expected, 1e-10, 1e-15);
+      expect(grads["dA0"]).toBeUndefined();
+    });
+  });
+});
+
+describe("L_model_backward (L_model_backward_test_case, seed 3)", () => {
+  // The course draws AL, A1, W1, b1, Z1, A2, W2, b2, Z2 and builds the caches by hand; so do we.
+  const [AL, A1, W1, b1, Z1, A2, W2, b2, Z2] = draws(
+    3,
+    [1, 2],
+    [4, 2],
+    [3, 4],
+    [3, 1],
+    [3, 2],
+    [3, 2],
+    [1, 3],
+    [1, 1],
+    [1, 2],
+  ) as Matrix[] as [Matrix, Matrix, Matrix, Matrix, Matrix, Matrix, Matrix, Matrix, Matrix];
+  const layer = (A_prev: Matrix, W: Matrix, b: Matrix, Z: Matrix, activation: Activation): LayerCache => ({
+    linear_cache: { A_prev, W, b },
+    activation_cache: { Z, A: activation.forward(Z)[0] },
+    activation,
+  });
+  const caches = [layer(A1, W1, b1, Z1, relu), layer(A2, W2, b2, Z2, sigmoid)];
+  const Y = matrix([[1, 0]]);
+  it("dW1, db1, dA1 as the notebook prints them", () => {
+    const grads = L_model_backward(AL, Y, caches);
+    expectClose(
+      grads["dW1"],
+      [
+        [0.4101000205028755, 0.07807203345047609, 0.13798443640617922, 0.10502167445111507],
+        [0, 0, 0, 0],
+        [0.052836517520190085, 0.01005865436969424, 0.0177776560038907, 0.01353079557355724],
+      ],
+      1e-12,
+    );
+    expectClose(grads["db1"], [[-0.22007063390291245], [0], [-0.028353487740947435]], 1e-12);
+    expectClose(
+      grads["dA1"],
+      [
+        [0.1291316175545915, -0.4401412678058249],
+        [-0.1417565465329586, 0.48317296176062136],
+        [0.016637075426056504, -0.05670697548189487],
+      ],
+      1e-12,
+    );
+  });
+  it("computes dA0 only when asked", () => {
+    expect(L_model_backward(AL, Y, caches)["dA0"]).toBeUndefined();
+    const dA0 = L_model_backward(AL, Y, caches, { dA0: true })["dA0"];
+    expect(dA0?.rows).toBe(4);
+  });
+  it("rejects a Y that does not match AL, and a negative lambd", () => {
+    expect(() => L_model_backward(AL, matrix([[1, 0, 1]]), caches)).toThrow(
+      "L_model_backward: AL is (1, 2) but Y is (1, 3)",
+    );
+    expect(() => L_model_backward(AL, Y, caches, { lambd: -1 })).toThrow("L_model_backward: lambd is -1");
+    expect(() => L_model_backward(AL, Y, [])).toThrow("L_model_backward: caches is empty");
+  });
+});
+
+describe("dropout backward (Course 2 Regularization notebook, keep_prob 0.7, seed 1)", () => {
+  // Numbers from numpy running the course's forward/backward_propagation_with_dropout on this case.
+  const [x, w1, c1, w2, c2, w3, c3] = draws(1, [3, 5], [2, 3], [2, 1], [3, 2], [3, 1], [1, 3], [1, 1]) as [
+    Matrix,
+    Matrix,
+    Matrix,
+    Matrix,
+    Matrix,
+    Matrix,
+    Matrix,
+  ];
+  const p = fromLayers([
+    [w1, c1],
+    [w2, c2],
+    [w3, c3],
+  ]);
+  const Y = matrix([[1, 1, 0, 1, 0]]);
+  it("masks the gradients like the forward pass masked the activations", () => {
+    const [AL, caches] = unwrap(L_model_forward_with_dropout(x, p, 0.7, seedOrThrow(1)));
+    const grads = L_model_backward(AL, Y, caches);
+    expectClose(
+      grads["dA1"],
+      [
+        [0.4441357888780379, 0, -0.032170012023319795, 0, -0.2605588879750435],
+        [0.7962325875479344, 1.259498864666986, -0.057673379529903306, 0, -0.4671217289313121],
+      ],
+      1e-10,
+    );
+    expectClose(
+      grads["dW1"],
+      [
+        [0.003398258324138651, 0.004897607030805892, 0.0020744330659279377],
+        [-0.14800901170395053, 0.44829796211687245, -0.5152299989784986],
+      ],
+      1e-10,
+    );
+    expectClose(grads["dW3"], [[-1.6753041055393907, 0, 0]], 1e-10);
+  });
+});
+
+describe("the notes' one-example two-layer ReLU network (seed-examples.json)", () => {
+  interface Example {
+    x: Nested;
+    y: Nested;
+    W1: Nested;
+    b1: Nested;
+    W2: Nested;
+    b2: Nested;
+    first: Record<"z1" | "a1" | "y_pred" | "dW1" | "db1" | "dW2" | "db2", Nested> & { loss: number };
+  }
+  const ex = readFixture<{ two_layer_relu_example: Example }>("seed-examples.json").two_layer_relu_example;
+  // The notes put examples in rows (z = x·W + b); the course puts them in columns, so transpose everything.
+  const T = (rows: Nested): Matrix => transpose(matrix(rows));
+  const parameters = fromLayers([
+    [T(ex.W1), T(ex.b1)],
+    [T(ex.W2), T(ex.b2)],
+  ]);
+  const spec = { hidden: relu, output: relu };
+  it("forward: z1, a1, ŷ and the loss 0.04500000000000008", () => {
+    const [AL, caches] = unwrap(L_model_forward(T(ex.x), parameters, spec));
+    expect(transpose(caches[0]?.activation_cache.Z as Matrix).data).toStrictEqual(matrix(ex.first.z1).data);
+    expect(transpose(caches[0]?.activation_cache.A as Matrix).data).toStrictEqual(matrix(ex.first.a1).data);
+    expect(AL.data[0]).toBe(ex.first.y_pred[0]?.[0]);
+    expect(mse.compute_cost(AL, T(ex.y))).toBe(ex.first.loss);
+  });
+  it("backward: every gradient, exactly", () => {
+    const [AL, caches] = unwrap(L_model_forward(T(ex.x), parameters, spec));
+    const grads = L_model_backward(AL, T(ex.y), caches, { cost: mse });
+    for (const key of ["dW1", "db1", "dW2", "db2"] as const)
+      expect(Array.from(transpose(grads[key] as Matrix).data), key).toEqual(
+        matrix(ex.first[key]).data.length ? Array.from(matrix(ex.first[key]).data) : [],
+      );
+  });
+});
