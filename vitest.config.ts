@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // One vitest project per workspace package that has a test/ folder, named after the package,
 // so `vitest run --project @stepwise/tensor` runs one package and `vitest run` runs them all.
+// Resolved against this file, so `pnpm test` inside a package finds the same projects.
+const root = dirname(fileURLToPath(import.meta.url));
 const workspaceDirs = ["packages", "apps"].flatMap((group) =>
-  existsSync(group) ? readdirSync(group).map((name) => join(group, name)) : [],
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
 );
 
 const projects = workspaceDirs

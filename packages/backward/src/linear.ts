@@ -2,13 +2,16 @@ import type { Activation } from "@stepwise/core";
 import type { LayerCache, LinearCache } from "@stepwise/forward-cache";
 import { divide, type Matrix, matmulTransposeA, matmulTransposeB, sumAxis } from "@stepwise/tensor";
 
+/** `db = Σ_columns dZ / m`. */
+export const linear_backward_bias = (dZ: Matrix): Matrix => divide(sumAxis(dZ, 1), dZ.cols);
+
 /** `dW = dZ·A_prevᵀ / m`, `db = Σ_columns dZ / m`: the parameter half of `linear_backward`. */
 export const linear_backward_parameters = (
   dZ: Matrix,
   { A_prev }: LinearCache,
 ): readonly [dW: Matrix, db: Matrix] => {
   const m = A_prev.cols;
-  return [divide(matmulTransposeB(dZ, A_prev), m), divide(sumAxis(dZ, 1), m)];
+  return [divide(matmulTransposeB(dZ, A_prev), m), linear_backward_bias(dZ)];
 };
 
 /** `dA_prev = Wᵀ·dZ`: the input half, skipped for the first layer unless `dA0` is asked for. */

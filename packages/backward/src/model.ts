@@ -3,7 +3,7 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import type { Caches, LayerCache } from "@stepwise/forward-cache";
 import { add, divide, invalidArgument, type Matrix, multiply, raise, shapeError } from "@stepwise/tensor";
 import * as E from "fp-ts/Either";
-import { linear_backward_input, linear_backward_parameters } from "./linear.js";
+import { linear_backward_bias, linear_backward_input, linear_backward_parameters } from "./linear.js";
 
 export interface BackwardOptions {
   /** Supplies `dAL` (default: the course's binary cross-entropy). */
@@ -12,6 +12,11 @@ export interface BackwardOptions {
   readonly lambd?: number;
   /** Also compute `dA0`, the gradient with respect to X (default false: it costs a third of the work). */
   readonly dA0?: boolean;
+  /**
+   * Return `dZ1` in place of `dW1` (default false). For training plans that form the first layer's update
+   * without the wide product `dZ1·Xᵀ` (the dual plan in @stepwise/model); `db1` is computed as usual.
+   */
+  readonly dZ1_instead_of_dW1?: boolean;
 }
 
 /** Undo inverted dropout on a hidden layer's output gradient: `dA · D / keep_prob`, as the course does. */
@@ -29,7 +34,7 @@ export const L_model_backward = (
   caches: Caches,
   options: BackwardOptions = {},
 ): Grads => {
-  const { cost = binary_cross_entropy, lambd = 0, dA0 = false } = options;
+  const { cost = binary_cross_entropy, lambd = 0, dA0 = false, dZ1_instead_of_dW1 = false } = options;
   const targets = checkTargets("L_model_backward", AL, Y);
   if (E.isLeft(targets)) raise(targets.left);
   if (!(Number.isFinite(lambd) && lambd >= 0))
@@ -45,9 +50,14 @@ export const L_model_backward = (
   for (let l = L; l >= 1; l--) {
     const cache = caches[l - 1] as LayerCache;
     const dZ = cache.activation.backward(dA, cache.activation_cache);
-    const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache);
-    grads[`dW${l}`] = lambd === 0 ? dW : add(dW, multiply(cache.linear_cache.W, lambd / m));
-    grads[`db${l}`] = db;
+    if (l === 1 && dZ1_instead_of_dW1) {
+      grads["dZ1"] = dZ;
+      grads["db1"] = linear_backward_bias(dZ);
+    } else {
+      const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache);
+      grads[`dW${l}`] = lambd === 0 ? dW : add(dW, multiply(cache.linear_cache.W, lambd / m));
+      grads[`db${l}`] = db;
+    }
     if (l > 1 || dA0) {
       // Like the course, dA_{l−1} is stored with layer l−1's dropout mask already applied.
       dA = throughDropout(linear_backward_input(dZ, cache.linear_cache), caches[l - 2]);

@@ -9,8 +9,8 @@ export type ParameterKey = WeightKey | BiasKey;
 /** `parameters["W" + l]` is `(n_l, n_{l-1})`, `parameters["b" + l]` is `(n_l, 1)`. */
 export type Parameters = Readonly<Partial<Record<ParameterKey, Matrix>>>;
 
-/** The course's gradient keys: `dW1, db1, …` and `dA0 … dA{L-1}`. */
-export type GradKey = `dW${number}` | `db${number}` | `dA${number}`;
+/** The course's gradient keys: `dW1, db1, …` and `dA0 … dA{L-1}`; `dZ1` only when a plan asks for it. */
+export type GradKey = `dW${number}` | `db${number}` | `dA${number}` | `dZ${number}`;
 export type Grads = Readonly<Partial<Record<GradKey, Matrix>>>;
 
 /** Number of layers L: the course's `len(parameters) // 2`, counted by weight keys. */

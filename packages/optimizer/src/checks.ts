@@ -29,12 +29,16 @@ const show = (value: unknown): string =>
 const isNumber = (value: unknown): value is number => typeof value === "number";
 
 /** learning_rate: finite and ≥ 0 (0 is allowed: it freezes the parameters, which tests rely on). */
-export const checkLearningRate = (fn: string, learning_rate: number): E.Either<StepwiseError, number> =>
+export const checkLearningRate = (
+  fn: string,
+  learning_rate: number,
+  name = "learning_rate",
+): E.Either<StepwiseError, number> =>
   isNumber(learning_rate) && Number.isFinite(learning_rate) && learning_rate >= 0
     ? E.right(learning_rate)
     : E.left(
         invalidArgument(
-          `${fn}: learning_rate is ${show(learning_rate)}; pass a finite number ≥ 0 (the course uses 0.0075 for the cat model, 0.01 for Adam)`,
+          `${fn}: ${name} is ${show(learning_rate)}; pass a finite number ≥ 0 (the course uses 0.0075 for the cat model, 0.01 for Adam)`,
         ),
       );
 
@@ -127,6 +131,7 @@ export const checkParameters = (fn: string, parameters: Parameters): E.Either<St
   const L = layerCount(parameters);
   if (L === 0) return E.left(shapeError(`${fn}: parameters has no weights; expected W1, b1, …, WL, bL`));
   const keys = layerKeys(L);
+  const weights = Object.keys(parameters).filter((k) => k.startsWith("W"));
   for (const [p] of keys) {
     const P = parameters[p];
     if (P === undefined)
@@ -134,7 +139,7 @@ export const checkParameters = (fn: string, parameters: Parameters): E.Either<St
         shapeError(
           p.startsWith("b")
             ? `${fn}: parameters has W${p.slice(1)} but no ${p}; every layer l needs both W_l and b_l`
-            : `${fn}: parameters has ${L} weights but no ${p}; keys must run W1..W${L}`,
+            : `${fn}: parameters has no ${p}; weight keys must run W1..W${L} without gaps (found ${weights.join(", ")})`,
         ),
       );
     const finite = checkFiniteEntry(fn, "parameters", p, P, DIVERGED);
@@ -220,13 +225,11 @@ export const resolveHyperparameters = (
   const first = unknown[0];
   if (first !== undefined) {
     const suggestion = closestName(first, known);
-    return E.left(
-      invalidArgument(
-        `${fn}: unknown hyper-parameter "${first}"${suggestion === undefined ? "" : `; did you mean "${suggestion}"?`} ${
-          known.length === 0 ? `${fn} takes none` : `Known: ${known.join(", ")}`
-        }`,
-      ),
-    );
+    const hint =
+      known.length === 0
+        ? "it takes none"
+        : `${suggestion === undefined ? "" : `did you mean "${suggestion}"? `}Known: ${known.join(", ")}`;
+    return E.left(invalidArgument(`${fn}: unknown hyper-parameter "${first}"; ${hint}`));
   }
   const merged: Hyperparameters = { ...defaults, ...hyper };
   return pipe(

@@ -82,7 +82,7 @@ export const inverseTimeDecay = (
   const fn = "inverseTimeDecay";
   getOrRaise(
     pipe(
-      checkLearningRate(fn, learning_rate0),
+      checkLearningRate(fn, learning_rate0, "learning_rate0"),
       E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
       E.flatMap(() => checkEpochOptions(fn, options)),
     ),
@@ -100,7 +100,7 @@ export const stepInverseTimeDecay = (
   const fn = "stepInverseTimeDecay";
   getOrRaise(
     pipe(
-      checkLearningRate(fn, learning_rate0),
+      checkLearningRate(fn, learning_rate0, "learning_rate0"),
       E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
       E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
       E.flatMap(() => checkEpochOptions(fn, options)),

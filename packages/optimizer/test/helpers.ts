@@ -144,3 +144,10 @@ export const problem: fc.Arbitrary<Problem> = fc
 
 /** The first gradients of a problem (there is always at least one step). */
 export const firstGrads = (p: Problem): Grads => p.grads[0] ?? {};
+
+/** `xs[i]`, failing the test when it is missing. */
+export const nth = <T>(xs: ReadonlyArray<T>, i: number): T => {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`no element ${i}`);
+  return x;
+};

@@ -9,6 +9,7 @@ import {
   toArray,
 } from "@stepwise/tensor";
 import * as E from "fp-ts/Either";
+import { short } from "./format.js";
 
 /** What `assertClose` accepts as the expected value: a matrix, nested rows as numpy prints them, or a number. */
 export type Expected = Matrix | number | ReadonlyArray<ReadonlyArray<number>>;
@@ -77,7 +78,7 @@ const describeMismatch = (
       ? ""
       : ` element (${Math.floor(m.index / shape.cols)}, ${m.index % shape.cols}):`;
   const others = count > 1 ? `; ${count} of ${shape.data.length} elements differ, the worst is shown` : "";
-  return `${label}:${where} actual ${m.actual}, expected ${m.expected}, |difference| ${m.difference} > tolerance ${m.tolerance} (atol ${atol} + rtol ${rtol}·|expected|)${others}`;
+  return `${label}:${where} actual ${m.actual}, expected ${m.expected}, |difference| ${short(m.difference)} > tolerance ${short(m.tolerance)} (atol ${short(atol)} + rtol ${short(rtol)}·|expected|)${others}`;
 };
 
 const check = (

@@ -1,0 +1,181 @@
+import { createRequire } from "node:module";
+import { renderAsync } from "@resvg/resvg-js";
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+export interface CostCurveOptions {
+  /** Chart title; the learning rate and final cost go in the subtitle. */
+  readonly title?: string;
+  readonly learningRate?: number;
+  /** Iterations between two recorded costs: 1 when every iteration's cost is kept (the default). */
+  readonly everyN?: number;
+}
+
+export interface CostCurve {
+  /** A standalone SVG document. */
+  readonly svg: string;
+  /** The same chart as PNG, `PNG_SCALE` times the SVG's pixel size. */
+  readonly png: Uint8Array;
+}
+
+/** Chart area in CSS pixels (axes, titles and padding come on top). */
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 320;
+/** The PNG is rendered at twice the SVG's size so it stays sharp on high-density screens. */
+export const PNG_SCALE = 2;
+/** More points than this are thinned (min and max per bucket kept), so long runs keep a small SVG. */
+export const MAX_POINTS = 4000;
+
+export interface CostPoint {
+  readonly iteration: number;
+  readonly cost: number;
+}
+
+// The PNG is drawn with a font shipped in node_modules, never the system's, so it looks the same
+// (and has text at all) on a machine without fonts. Browsers viewing the SVG fall back along the list.
+const require = createRequire(import.meta.url);
+const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) =>
+  require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+);
+const FONT_FAMILY = "DejaVu Sans";
+const FONT_STACK = `${FONT_FAMILY}, Verdana, Helvetica, Arial, sans-serif`;
+
+const LINE_COLOR = "#2563eb";
+const TEXT_COLOR = "#1f2937";
+const MUTED_COLOR = "#6b7280";
+const GRID_COLOR = "#e5e7eb";
+
+/** Min and max of each bucket, in iteration order: the line's envelope survives thinning. */
+export const thinPoints = (points: ReadonlyArray<CostPoint>, max: number): ReadonlyArray<CostPoint> => {
+  if (points.length <= max) return points;
+  const buckets = Math.max(1, Math.floor(max / 2));
+  const size = points.length / buckets;
+  return Array.from({ length: buckets }, (_, b) => {
+    const bucket = points.slice(Math.floor(b * size), Math.floor((b + 1) * size));
+    const lowest = bucket.reduce((a, p) => (p.cost < a.cost ? p : a));
+    const highest = bucket.reduce((a, p) => (p.cost > a.cost ? p : a));
+    return lowest === highest
+      ? [lowest]
+      : lowest.iteration < highest.iteration
+        ? [lowest, highest]
+        : [highest, lowest];
+  }).flat();
+};
+
+/** Finite costs as (iteration, cost) points; a NaN or infinite cost (a diverged run) is left out. */
+export const costPoints = (costs: ReadonlyArray<number>, everyN = 1): ReadonlyArray<CostPoint> =>
+  costs.flatMap((cost, i) => (Number.isFinite(cost) ? [{ iteration: i * everyN, cost }] : []));
+
+/** Up to 4 significant digits, without the trailing zeros toPrecision leaves. */
+const short = (x: number): string => String(Number(x.toPrecision(4)));
+
+const subtitleOf = (options: CostCurveOptions, last: CostPoint | undefined): ReadonlyArray<string> => {
+  const parts = [
+    ...(options.learningRate === undefined ? [] : [`learning rate = ${options.learningRate}`]),
+    ...(last === undefined
+      ? ["no finite cost recorded"]
+      : [`final cost ${short(last.cost)} after iteration ${last.iteration}`]),
+  ];
+  return [parts.join("  ·  ")];
+};
+
+/** The Vega-Lite spec: the cost line, the last point marked, and the course's axis titles. */
+export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOptions = {}): TopLevelSpec => {
+  const points = costPoints(costs, options.everyN);
+  const last = points.at(-1);
+  // An empty run still gets sensible axes instead of NaN ticks.
+  const emptyDomain = points.length === 0 ? { domain: [0, 1] } : {};
+  return {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    padding: 16,
+    background: "white",
+    title: {
+      text: options.title ?? "Cost per iteration",
+      subtitle: [...subtitleOf(options, last)],
+      anchor: "start",
+      offset: 14,
+    },
+    data: { values: [...thinPoints(points, MAX_POINTS)] },
+    encoding: {
+      x: {
+        field: "iteration",
+        type: "quantitative",
+        title: "iteration",
+        scale: { nice: false, ...emptyDomain },
+        axis: { tickMinStep: 1, format: "d" },
+      },
+      y: { field: "cost", type: "quantitative", title: "cost", scale: emptyDomain },
+    },
+    layer: [
+      { mark: { type: "line", color: LINE_COLOR, strokeWidth: 1.5, strokeJoin: "round", clip: true } },
+      {
+        data: { values: last === undefined ? [] : [last] },
+        mark: { type: "point", filled: true, size: 60, opacity: 1, color: LINE_COLOR },
+      },
+      {
+        data: { values: last === undefined ? [] : [last] },
+        mark: { type: "text", align: "right", dx: -6, dy: -12, fontSize: 12, color: TEXT_COLOR },
+        encoding: { text: { field: "cost", type: "quantitative", format: ".4~g" } },
+      },
+    ],
+    config: {
+      font: FONT_STACK,
+      view: { stroke: null },
+      title: { fontSize: 17, subtitleFontSize: 13, color: TEXT_COLOR, subtitleColor: MUTED_COLOR },
+      axis: {
+        labelFontSize: 12,
+        titleFontSize: 13,
+        titleFontWeight: "normal",
+        titleColor: TEXT_COLOR,
+        labelColor: MUTED_COLOR,
+        gridColor: GRID_COLOR,
+        domainColor: "#9ca3af",
+        tickColor: "#9ca3af",
+        titlePadding: 10,
+      },
+    },
+  };
+};
+
+/** The spec drawn to a standalone SVG string, headless (no DOM, no canvas, no network). */
+export const renderCostCurveSvg = async (
+  costs: ReadonlyArray<number>,
+  options: CostCurveOptions = {},
+): Promise<string> => {
+  const view = new View(parse(compile(costCurveSpec(costs, options)).spec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+};
+
+/** An SVG rasterised with the bundled DejaVu Sans, off the main thread. */
+export const svgToPng = async (svg: string, scale: number = PNG_SCALE): Promise<Uint8Array> => {
+  const image = await renderAsync(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    background: "white",
+    font: {
+      loadSystemFonts: false,
+      fontFiles: FONT_FILES,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
+    logLevel: "off",
+  });
+  const png = image.asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+};
+
+/**
+ * The course's cost plot (`plt.plot(costs); plt.ylabel('cost'); plt.title("Learning rate =" ...)`) but
+ * with the cost at every iteration on an "iteration" axis, as SVG and PNG.
+ */
+export const renderCostCurve = async (
+  costs: ReadonlyArray<number>,
+  options: CostCurveOptions = {},
+): Promise<CostCurve> => {
+  const svg = await renderCostCurveSvg(costs, options);
+  return { svg, png: await svgToPng(svg) };
+};

@@ -1,0 +1,26 @@
+export {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  type CostCurve,
+  type CostCurveOptions,
+  type CostPoint,
+  costCurveSpec,
+  costPoints,
+  MAX_POINTS,
+  PNG_SCALE,
+  renderCostCurve,
+  renderCostCurveSvg,
+  svgToPng,
+  thinPoints,
+} from "./cost-curve.js";
+export {
+  type ConfigValue,
+  escapeHtml,
+  formatSeconds,
+  type MislabeledImage,
+  type ReportInput,
+  type RunSummary,
+  renderReport,
+} from "./html.js";
+export { findMislabeled, type PredictionLike } from "./mislabeled.js";
+export { COST_PNG, COST_SVG, REPORT_HTML, writeReportFiles } from "./write.js";

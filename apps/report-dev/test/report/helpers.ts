@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { decodeImage, type RgbImage } from "@stepwise/data";
+import * as E from "fp-ts/Either";
+
+/** ../shared beside the repository, as CI lays it out. */
+export const SHARED = join(import.meta.dirname, "../../../../../shared");
+
+export const right = <A>(result: E.Either<{ readonly message: string }, A>): A => {
+  if (E.isLeft(result)) throw new Error(result.left.message);
+  return result.right;
+};
+
+export interface CourseRun {
+  readonly costs: ReadonlyArray<number>;
+  readonly learning_rate: number;
+  readonly train_accuracy: number;
+  readonly test_accuracy: number;
+  readonly test_predictions: ReadonlyArray<number>;
+}
+
+export const courseRun = (): CourseRun =>
+  JSON.parse(readFileSync(join(SHARED, "fixtures/coursera-L-layer.json"), "utf8")) as CourseRun;
+
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk (bytes 16..23, big-endian). */
+export const pngSize = (png: Uint8Array): { readonly width: number; readonly height: number } => {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+};
+
+export const decodePng = (png: Uint8Array): RgbImage => right(decodeImage(png, "png"));
+
+/** Pixels darker than light grey: text and lines on a white background. */
+export const darkPixels = (image: RgbImage): number => {
+  let n = 0;
+  for (let p = 0; p < image.data.length; p += 3)
+    if ((image.data[p] ?? 255) + (image.data[p + 1] ?? 255) + (image.data[p + 2] ?? 255) < 3 * 160) n++;
+  return n;
+};
+
+/** A `height × width` RGB image of one colour. */
+export const solidImage = (
+  width: number,
+  height: number,
+  rgb: readonly [number, number, number],
+): Uint8Array => Uint8Array.from({ length: width * height * 3 }, (_, i) => rgb[i % 3] ?? 0);

@@ -1,0 +1,144 @@
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import * as E from "fp-ts/Either";
+import type { CliFailure } from "./cli-error.js";
+import { dataFetchCommand } from "./data-command.js";
+import {
+  layerList,
+  nonNegativeNumber,
+  positiveInteger,
+  positiveNumber,
+  probability,
+  seedValue,
+} from "./flags.js";
+import { predictCommand } from "./predict-command.js";
+import { builtinRegistry } from "./registry.js";
+import { type TrainFlags, trainCommand } from "./train-command.js";
+
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (text) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+};
+
+/** Builds the `stepwise` program; `settle` receives each command's outcome. */
+const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) => void): Command => {
+  const root = new Command("stepwise")
+    .description("Train the course's cat-vs-non-cat classifier and classify your own pictures.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: io.err })
+    .showHelpAfterError("(run with --help for usage)");
+
+  const registry = () => {
+    const r = builtinRegistry();
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    return r.right;
+  };
+
+  root
+    .command("train", { isDefault: false })
+    .description("train a network on the catvnoncat data (no flags: the course's 4-layer run)")
+    .option(
+      "--data <dir>",
+      "folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: $STEPWISE_DATA_DIR, ./data/catvnoncat, or download)",
+    )
+    .option("--layers <sizes>", "layer sizes, input first", layerList, [12288, 20, 7, 5, 1])
+    .option("--init <name>", "deep | two-layer | he | xavier | xavier-uniform | zeros | random", "deep")
+    .option("--hidden <activation>", "hidden-layer activation", "relu")
+    .option("--output <activation>", "output activation", "sigmoid")
+    .option("--cost <name>", "cost function", "binary-cross-entropy")
+    .option("--learning-rate <rate>", "gradient step size", positiveNumber, 0.0075)
+    .option("--iterations <n>", "iterations (epochs with --mini-batch-size)", positiveInteger, 2500)
+    .option("--seed <n>", "random seed for init, dropout and shuffles", seedValue, 1)
+    .option("--print-every <n>", "print the cost every n iterations", positiveInteger, 100)
+    .option("--optimizer <name>", "gd | momentum | momentum-pytorch | adam", "gd")
+    .option("--beta <β>", "momentum's β (default 0.9)", nonNegativeNumber)
+    .option("--beta1 <β1>", "Adam's β1 (default 0.9)", nonNegativeNumber)
+    .option("--beta2 <β2>", "Adam's β2 (default 0.999)", nonNegativeNumber)
+    .option("--epsilon <ε>", "Adam's ε (default 1e-8)", positiveNumber)
+    .option("--mini-batch-size <n>", "train on shuffled mini-batches of n examples", positiveInteger)
+    .option("--lambd <λ>", "L2 regularization strength", nonNegativeNumber, 0)
+    .option("--keep-prob <p>", "dropout keep probability for hidden layers", probability, 1)
+    .option("--out <dir>", "run folder (default runs/<timestamp>)")
+    .option("--force", "overwrite an existing run folder", false)
+    .addOption(new Option("--json", "print the final metrics as JSON instead of text").default(false))
+    .option("--quiet", "print nothing but errors", false)
+    .action((options: TrainFlags) => {
+      settle(
+        trainCommand(options, {
+          registry: registry(),
+          write: io.out,
+          isTTY: io.isTTY,
+          now: () => new Date(),
+        }),
+      );
+    });
+
+  root
+    .command("predict")
+    .description("classify your own JPEG/PNG pictures with a trained model")
+    .requiredOption("--model <path>", "a run's model.json")
+    .option("--json", "print the predictions as JSON", false)
+    .argument("<images...>", "image files")
+    .action((images: string[], options: { model: string; json: boolean }) => {
+      settle(predictCommand({ ...options, images }, registry(), io.out));
+    });
+
+  root
+    .command("data")
+    .description("manage the course's data")
+    .command("fetch")
+    .description("download (or copy with --from) and verify train_catvnoncat.h5 and test_catvnoncat.h5")
+    .option("--from <dir>", "copy from a local folder instead of downloading")
+    .option("--data <dir>", "where to put the files", "data/catvnoncat")
+    .action((options: { from?: string; data?: string }) => {
+      settle(dataFetchCommand(options, io.out));
+    });
+
+  return root;
+};
+
+/** Runs the CLI on `argv` (without `node main.ts`); resolves to the exit code. */
+export const run = async (argv: ReadonlyArray<string>, io: Io = processIo): Promise<number> => {
+  let outcome: Promise<E.Either<CliFailure, void>> | undefined;
+  try {
+    await program(io, (o) => {
+      outcome = o;
+    }).parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError)
+      return e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+        ? 0
+        : 2;
+    throw e;
+  }
+  if (outcome === undefined) return 0;
+  const result = await outcome;
+  if (E.isRight(result)) return 0;
+  io.err(
+    `stepwise: ${result.left.message}\n${result.left.exitCode === 2 ? "(run with --help for usage)\n" : ""}`,
+  );
+  return result.left.exitCode;
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(
+        `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

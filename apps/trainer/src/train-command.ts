@@ -1,0 +1,292 @@
+import { join } from "node:path";
+import {
+  type Activation,
+  type Cost,
+  getActivation,
+  getCost,
+  getOptimizer,
+  type OptimizerDefinition,
+  type Registry,
+} from "@stepwise/core";
+import { type Dataset, findOrFetchCatvnoncat, imageAt, loadCatvnoncat } from "@stepwise/data";
+import { type Initializer, initializerByName } from "@stepwise/init";
+import {
+  isTrainingStopped,
+  L_layer_model,
+  predict,
+  saveModel,
+  type TrainResult,
+  toModelFile,
+} from "@stepwise/model";
+import type { StepwiseError } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+import { pipe } from "fp-ts/function";
+import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
+import { makeProgress } from "./progress.js";
+import { pythonFloat } from "./python-float.js";
+import { pluginName } from "./registry.js";
+import { writeReportFiles } from "./report/index.js";
+import { defaultRunDir, prepareRunDir, writeJson } from "./run-folder.js";
+
+export interface TrainFlags {
+  readonly data?: string;
+  readonly layers: ReadonlyArray<number>;
+  readonly init: string;
+  readonly hidden: string;
+  readonly output: string;
+  readonly cost: string;
+  readonly learningRate: number;
+  readonly iterations: number;
+  readonly seed: number;
+  readonly printEvery: number;
+  readonly optimizer: string;
+  readonly beta?: number;
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly epsilon?: number;
+  readonly miniBatchSize?: number;
+  readonly lambd: number;
+  readonly keepProb: number;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly json: boolean;
+  readonly quiet: boolean;
+}
+
+export interface TrainEnvironment {
+  readonly registry: Registry;
+  readonly write: (line: string) => void;
+  readonly isTTY: boolean;
+  readonly now: () => Date;
+  readonly signal?: AbortSignal;
+}
+
+interface Choices {
+  readonly hidden: Activation;
+  readonly output: Activation;
+  readonly cost: Cost;
+  readonly optimizer: OptimizerDefinition;
+  readonly init: Initializer;
+}
+
+const asUsage =
+  (flag: string) =>
+  <A>(result: E.Either<StepwiseError, A>): E.Either<CliFailure, A> =>
+    E.mapLeft((e: StepwiseError) => usageFailure(`${flag}: ${e.message}`))(result);
+
+/** Every name on the command line, looked up before any work starts. */
+const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFailure, Choices> =>
+  pipe(
+    E.Do,
+    E.bind("hidden", () => asUsage("--hidden")(getActivation(registry, pluginName(flags.hidden)))),
+    E.bind("output", () => asUsage("--output")(getActivation(registry, pluginName(flags.output)))),
+    E.bind("cost", () => asUsage("--cost")(getCost(registry, pluginName(flags.cost)))),
+    E.bind("optimizer", () => asUsage("--optimizer")(getOptimizer(registry, pluginName(flags.optimizer)))),
+    E.bind("init", () => asUsage("--init")(initializerByName(flags.init))),
+  );
+
+const checkLayersAgainstData = (flags: TrainFlags, data: Dataset): E.Either<CliFailure, void> => {
+  const [n_x] = flags.layers;
+  const n_y = flags.layers[flags.layers.length - 1];
+  if (n_x !== data.train_x.rows)
+    return E.left(
+      usageFailure(
+        `--layers ${flags.layers.join(",")}: the first size must be the number of input features, ${data.train_x.rows} (64·64·3 pixels); e.g. --layers ${data.train_x.rows},20,7,5,1`,
+      ),
+    );
+  if (n_y !== data.train_y.rows)
+    return E.left(
+      usageFailure(
+        `--layers ${flags.layers.join(",")}: the last size must be ${data.train_y.rows} (one output unit: cat or non-cat)`,
+      ),
+    );
+  return E.right(undefined);
+};
+
+/** Only the optimizer settings given on the command line; the optimizer fills in its defaults. */
+const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> =>
+  Object.fromEntries(
+    (["beta", "beta1", "beta2", "epsilon"] as const).flatMap((k) =>
+      flags[k] === undefined ? [] : [[k, flags[k]]],
+    ),
+  );
+
+/** What metrics.json, model.json and the report record about the run's settings. */
+const configOf = (flags: TrainFlags, choices: Choices, dataDir: string) => ({
+  layers: flags.layers.join(","),
+  init: flags.init,
+  hidden: choices.hidden.meta.name,
+  output: choices.output.meta.name,
+  cost: choices.cost.meta.name,
+  learning_rate: flags.learningRate,
+  iterations: flags.iterations,
+  seed: flags.seed,
+  optimizer: choices.optimizer.meta.name,
+  ...hyperparametersOf(flags),
+  mini_batch_size: flags.miniBatchSize ?? null,
+  lambd: flags.lambd,
+  keep_prob: flags.keepProb,
+  backend: "js",
+  data: dataDir,
+});
+
+const loadData = async (
+  flags: TrainFlags,
+  write: (line: string) => void,
+): Promise<E.Either<CliFailure, readonly [string, Dataset]>> => {
+  const dir = await findOrFetchCatvnoncat({
+    ...(flags.data === undefined ? {} : { flag: flags.data }),
+    log: write,
+  });
+  if (E.isLeft(dir)) return E.left(runtimeFailure(dir.left));
+  const data = await loadCatvnoncat(dir.right);
+  return E.isLeft(data) ? E.left(runtimeFailure(data.left)) : E.right([dir.right, data.right] as const);
+};
+
+/** `stepwise train`: the course's L-layer run by default, and every variation the flags allow. */
+export const trainCommand = async (
+  flags: TrainFlags,
+  env: TrainEnvironment,
+): Promise<E.Either<CliFailure, void>> => {
+  const human = !flags.json && !flags.quiet;
+  const say = (line: string): void => {
+    if (human) env.write(line);
+  };
+  const choices = resolveChoices(env.registry, flags);
+  if (E.isLeft(choices)) return choices;
+  const loaded = await loadData(flags, say);
+  if (E.isLeft(loaded)) return loaded;
+  const [dataDir, data] = loaded.right;
+  const layersOk = checkLayersAgainstData(flags, data);
+  if (E.isLeft(layersOk)) return layersOk;
+  const runDir = await prepareRunDir(flags.out ?? defaultRunDir(env.now()), flags.force);
+  if (E.isLeft(runDir)) return E.left(usageFailure(runDir.left.message));
+  const config = configOf(flags, choices.right, dataDir);
+  const { hidden, output, cost, optimizer, init } = choices.right;
+
+  const progress = makeProgress({
+    total: flags.iterations,
+    printEvery: flags.printEvery,
+    mode: human ? (env.isTTY ? "bar" : "lines") : "none",
+    write: env.write,
+    unit: flags.miniBatchSize === undefined ? "iteration" : "epoch",
+  });
+  const started = performance.now();
+  const trained = L_layer_model(data.train_x, data.train_y, flags.layers, {
+    learning_rate: flags.learningRate,
+    num_iterations: flags.iterations,
+    init,
+    spec: { hidden, output },
+    cost,
+    optimizer,
+    optimizer_hyperparameters: hyperparametersOf(flags),
+    ...(flags.miniBatchSize === undefined ? {} : { mini_batch_size: flags.miniBatchSize }),
+    lambd: flags.lambd,
+    keep_prob: flags.keepProb,
+    seed: flags.seed,
+    onIteration: progress.iteration,
+    ...(env.signal === undefined ? {} : { signal: env.signal }),
+  });
+  progress.stop();
+  const seconds = (performance.now() - started) / 1000;
+
+  if (E.isLeft(trained)) {
+    const error = trained.left;
+    if (!isTrainingStopped(error)) return E.left(usageFailure(error.message));
+    // Keep what the run produced: the costs up to the stop, in metrics.json.
+    await writeJson(join(runDir.right, "metrics.json"), {
+      status: error._tag === "Diverged" ? "diverged" : "aborted",
+      message: error.message,
+      costs: error.partial.costs,
+      seconds,
+      config,
+    });
+    return E.left(
+      runtimeFailure(`${error.message}\nThe costs so far are in ${join(runDir.right, "metrics.json")}.`),
+    );
+  }
+  return finish(trained.right, data, flags, env, {
+    runDir: runDir.right,
+    config,
+    seconds,
+    choices: choices.right,
+  });
+};
+
+interface RunInfo {
+  readonly runDir: string;
+  readonly config: ReturnType<typeof configOf>;
+  readonly seconds: number;
+  readonly choices: Choices;
+}
+
+/** Accuracies, the run folder's files, and the closing lines. */
+const finish = async (
+  result: TrainResult,
+  data: Dataset,
+  flags: TrainFlags,
+  env: TrainEnvironment,
+  { runDir, config, seconds, choices }: RunInfo,
+): Promise<E.Either<CliFailure, void>> => {
+  const spec = { hidden: choices.hidden, output: choices.output };
+  const train = predict(data.train_x, data.train_y, result.parameters, spec);
+  const test = predict(data.test_x, data.test_y, result.parameters, spec);
+  if (E.isLeft(train)) return E.left(runtimeFailure(train.left));
+  if (E.isLeft(test)) return E.left(runtimeFailure(test.left));
+  const train_accuracy = train.right.accuracy ?? Number.NaN;
+  const test_accuracy = test.right.accuracy ?? Number.NaN;
+  const test_predictions = Array.from(test.right.predictions.data);
+  const metrics = {
+    status: "finished",
+    costs: result.costs,
+    final_cost: result.costs[result.costs.length - 1] ?? null,
+    train_accuracy,
+    test_accuracy,
+    test_predictions,
+    seconds,
+    config,
+  };
+  const model = toModelFile(result.parameters, spec, choices.cost, {
+    ...config,
+    classes: data.classes.join(","),
+  });
+  const mislabeled = test_predictions.flatMap((p, i) => {
+    const truth = data.test_y.data[i] as number;
+    return p === truth
+      ? []
+      : [
+          {
+            index: i,
+            rgb: imageAt(data.testImages, i),
+            width: data.testImages.shape[2],
+            height: data.testImages.shape[1],
+            trueLabel: data.classes[truth] ?? String(truth),
+            predictedLabel: data.classes[p] ?? String(p),
+            probability: test.right.probabilities.data[i] as number,
+          },
+        ];
+  });
+  const writes = await Promise.all([
+    saveModel(join(runDir, "model.json"), model),
+    writeJson(join(runDir, "metrics.json"), metrics),
+    writeReportFiles(runDir, {
+      title: `Stepwise: ${config.layers} on catvnoncat`,
+      config,
+      costs: result.costs,
+      learningRate: flags.learningRate,
+      trainAccuracy: train_accuracy,
+      testAccuracy: test_accuracy,
+      seconds,
+      mislabeled,
+    }),
+  ]);
+  const failed = writes.find(E.isLeft);
+  if (failed !== undefined && E.isLeft(failed)) return E.left(runtimeFailure(failed.left));
+  if (flags.json) env.write(JSON.stringify({ ...metrics, run_dir: runDir }));
+  else if (!flags.quiet) {
+    env.write(`Train accuracy: ${pythonFloat(train_accuracy)}`);
+    env.write(`Test accuracy: ${pythonFloat(test_accuracy)}`);
+    env.write(`Trained in ${seconds.toFixed(1)} s. Model, metrics and report: ${runDir}`);
+  }
+  return E.right(undefined);
+};

@@ -1,0 +1,4 @@
+export * from "./model-file.js";
+export * from "./options.js";
+export * from "./predict.js";
+export * from "./train.js";

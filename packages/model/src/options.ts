@@ -1,0 +1,116 @@
+import type { Cost, Hyperparameters, OptimizerDefinition } from "@stepwise/core";
+import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
+import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
+import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
+import { gd } from "@stepwise/optimizer";
+import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+
+/** Everything a training run can vary. Unset fields take the course's values. */
+export interface TrainOptions {
+  /** Step size (default 0.0075, the application notebook's). */
+  readonly learning_rate?: number;
+  /** Iterations over the whole training set; with mini-batches, epochs (default 3000, the course's). */
+  readonly num_iterations?: number;
+  /** How to initialize (default the application notebook's `initialize_parameters_deep`). */
+  readonly init?: Initializer;
+  /** Hidden and output activations (default ReLU / sigmoid). */
+  readonly spec?: NetworkSpec;
+  /** The cost plugin (default binary cross-entropy). */
+  readonly cost?: Cost;
+  /** The optimizer (default plain gradient descent) and its hyper-parameters, e.g. `{ beta: 0.9 }`. */
+  readonly optimizer?: OptimizerDefinition;
+  readonly optimizer_hyperparameters?: Hyperparameters;
+  /** Mini-batch size; unset trains on the whole batch every iteration, as the course's L_layer_model. */
+  readonly mini_batch_size?: number;
+  /** L2 strength λ (default 0). */
+  readonly lambd?: number;
+  /** Probability of keeping a hidden unit under inverted dropout (default 1: no dropout). */
+  readonly keep_prob?: number;
+  /** The seed for initialization, dropout masks and mini-batch shuffles (default 1, the course's). */
+  readonly seed?: number;
+  /** Print `Cost after iteration i: c` every `print_every` iterations, like the course's print_cost. */
+  readonly print_cost?: boolean;
+  readonly print_every?: number;
+  /** Called after every iteration (or epoch) with its cost: progress bars, live plots, logs. */
+  readonly onIteration?: (iteration: number, cost: number) => void;
+  /** Stops training between iterations; the result then says how far it got. */
+  readonly signal?: AbortSignal;
+}
+
+export interface ResolvedOptions {
+  readonly learning_rate: number;
+  readonly num_iterations: number;
+  readonly init: Initializer;
+  readonly spec: NetworkSpec;
+  readonly cost: Cost;
+  readonly optimizer: OptimizerDefinition;
+  readonly optimizer_hyperparameters: Hyperparameters;
+  readonly mini_batch_size: number | undefined;
+  readonly lambd: number;
+  readonly keep_prob: number;
+  readonly seed: number;
+  readonly print_cost: boolean;
+  readonly print_every: number;
+  readonly onIteration: ((iteration: number, cost: number) => void) | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
+const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
+  ok ? E.right(undefined) : E.left(invalidArgument(message));
+
+const isPositiveInteger = (n: number): boolean => Number.isInteger(n) && n >= 1;
+
+/** Fills in the defaults and checks every number, naming the function, the value and the fix. */
+export const resolveOptions = (
+  fn: string,
+  options: TrainOptions,
+): E.Either<StepwiseError, ResolvedOptions> => {
+  const resolved: ResolvedOptions = {
+    learning_rate: options.learning_rate ?? 0.0075,
+    num_iterations: options.num_iterations ?? 3000,
+    init: options.init ?? initialize_parameters_deep,
+    spec: options.spec ?? courseSpec,
+    cost: options.cost ?? binary_cross_entropy,
+    optimizer: options.optimizer ?? gd,
+    optimizer_hyperparameters: options.optimizer_hyperparameters ?? {},
+    mini_batch_size: options.mini_batch_size,
+    lambd: options.lambd ?? 0,
+    keep_prob: options.keep_prob ?? 1,
+    seed: options.seed ?? 1,
+    print_cost: options.print_cost ?? false,
+    print_every: options.print_every ?? 100,
+    onIteration: options.onIteration,
+    signal: options.signal,
+  };
+  const { learning_rate, num_iterations, mini_batch_size, lambd, keep_prob, seed, print_every } = resolved;
+  const checks = [
+    check(
+      Number.isFinite(learning_rate) && learning_rate > 0,
+      `${fn}: learning_rate is ${learning_rate}; pass a finite number > 0 (the course uses 0.0075)`,
+    ),
+    check(
+      Number.isInteger(num_iterations) && num_iterations >= 0,
+      `${fn}: num_iterations is ${num_iterations}; pass an integer ≥ 0`,
+    ),
+    check(
+      mini_batch_size === undefined || isPositiveInteger(mini_batch_size),
+      `${fn}: mini_batch_size is ${mini_batch_size}; pass an integer ≥ 1 (the course uses 64)`,
+    ),
+    check(
+      Number.isFinite(lambd) && lambd >= 0,
+      `${fn}: lambd is ${lambd}; the L2 strength must be a finite number ≥ 0`,
+    ),
+    check(
+      keep_prob > 0 && keep_prob <= 1,
+      `${fn}: keep_prob is ${keep_prob}; it must be in (0, 1] (1 turns dropout off)`,
+    ),
+    check(
+      Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff,
+      `${fn}: seed is ${seed}; pass an integer in 0..4294967295`,
+    ),
+    check(isPositiveInteger(print_every), `${fn}: print_every is ${print_every}; pass an integer ≥ 1`),
+  ];
+  const failed = checks.find(E.isLeft);
+  return failed !== undefined && E.isLeft(failed) ? failed : E.right(resolved);
+};

@@ -1,0 +1,198 @@
+import { L_model_backward } from "@stepwise/backward";
+import type { Optimizer, Parameters } from "@stepwise/core";
+import { compute_cost_with_regularization } from "@stepwise/cost";
+import { random_mini_batches } from "@stepwise/data";
+import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@stepwise/forward-cache";
+import { initialize_parameters } from "@stepwise/init";
+import { createOptimizer } from "@stepwise/optimizer";
+import { type RandomState, seed as seedState } from "@stepwise/random";
+import { formatShape, type Matrix, type StepwiseError, shapeError } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+import { pipe } from "fp-ts/function";
+import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
+
+/** A finished run: the trained parameters and the cost of every iteration (or epoch). */
+export interface TrainResult {
+  readonly parameters: Parameters;
+  readonly costs: ReadonlyArray<number>;
+}
+
+/**
+ * A run that stopped early: diverged (a NaN or infinite cost) or aborted. It carries everything computed
+ * so far, so a caller can still save the costs and the last good parameters.
+ */
+export interface TrainingStopped extends StepwiseError<"Diverged" | "Aborted"> {
+  readonly partial: TrainResult;
+}
+
+export type TrainError = StepwiseError | TrainingStopped;
+
+const checkData = (
+  fn: string,
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: ReadonlyArray<number>,
+): E.Either<StepwiseError, void> => {
+  const n_x = layers_dims[0];
+  const n_y = layers_dims[layers_dims.length - 1];
+  if (X.rows !== n_x)
+    return E.left(
+      shapeError(
+        `${fn}: X is ${formatShape(X)} but layers_dims starts with ${n_x}; the first size must be X's row count (${X.rows})`,
+      ),
+    );
+  if (Y.cols !== X.cols)
+    return E.left(
+      shapeError(
+        `${fn}: X is ${formatShape(X)} but Y is ${formatShape(Y)}; they need one column per example each`,
+      ),
+    );
+  if (Y.rows !== n_y)
+    return E.left(
+      shapeError(
+        `${fn}: Y is ${formatShape(Y)} but layers_dims ends with ${n_y}; the last size must be Y's row count (${Y.rows})`,
+      ),
+    );
+  return E.right(undefined);
+};
+
+/** One forward pass (with dropout when asked), returning AL, the caches and the advanced RNG. */
+const forward = (
+  X: Matrix,
+  parameters: Parameters,
+  o: ResolvedOptions,
+  rng: RandomState,
+): readonly [Matrix, Caches, RandomState] => {
+  const result =
+    o.keep_prob < 1
+      ? L_model_forward_with_dropout(X, parameters, o.keep_prob, rng, o.spec)
+      : pipe(
+          L_model_forward(X, parameters, o.spec),
+          E.map(([AL, caches]) => [AL, caches, rng] as const),
+        );
+  if (E.isLeft(result)) throw new Error(result.left.message); // validated before the loop: a bug if hit
+  return result.right;
+};
+
+/** One gradient step on a batch: returns its cost (before the step) and the next optimizer state. */
+const stepOn = <S>(
+  X: Matrix,
+  Y: Matrix,
+  o: ResolvedOptions,
+  optimizer: Optimizer<S>,
+  state: S,
+  step: number,
+  rng: RandomState,
+): readonly [cost: number, state: S, rng: RandomState] => {
+  const parameters = optimizer.params(state);
+  const [AL, caches, next] = forward(X, parameters, o, rng);
+  const cost = compute_cost_with_regularization(AL, Y, parameters, o.lambd, o.cost);
+  if (!Number.isFinite(cost)) return [cost, state, next];
+  const grads = L_model_backward(AL, Y, caches, { cost: o.cost, lambd: o.lambd });
+  return [cost, optimizer.update(step, grads, state), next];
+};
+
+const stopped = (
+  tag: "Diverged" | "Aborted",
+  message: string,
+  parameters: Parameters,
+  costs: ReadonlyArray<number>,
+): TrainingStopped => ({ _tag: tag, message, partial: { parameters, costs } });
+
+/**
+ * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
+ * the next, each iteration a pure step. A plain loop rather than `reduce`, because a diverged cost or an
+ * abort must end the fold early.
+ */
+const fold = (
+  fn: string,
+  X: Matrix,
+  Y: Matrix,
+  parameters0: Parameters,
+  rng0: RandomState,
+  o: ResolvedOptions,
+): E.Either<TrainError, TrainResult> =>
+  pipe(
+    createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
+    E.chainW((optimizer) => {
+      let state = optimizer.init(parameters0);
+      let rng = rng0;
+      let step = 0;
+      const costs: number[] = [];
+      const m = X.cols;
+      for (let i = 0; i < o.num_iterations; i++) {
+        if (o.signal?.aborted === true)
+          return E.left(
+            stopped("Aborted", `${fn}: aborted after ${i} iterations`, optimizer.params(state), costs),
+          );
+        let cost: number;
+        if (o.mini_batch_size === undefined) {
+          [cost, state, rng] = stepOn(X, Y, o, optimizer, state, ++step, rng);
+        } else {
+          // The course's mini-batch epoch: shuffle, then one step per batch; the epoch's cost is the
+          // example-weighted mean of the batch costs.
+          const [batches, shuffled] = random_mini_batches(X, Y, o.mini_batch_size, rng);
+          rng = shuffled;
+          let total = 0;
+          for (const [bx, by] of batches) {
+            let batchCost: number;
+            [batchCost, state, rng] = stepOn(bx, by, o, optimizer, state, ++step, rng);
+            total += batchCost * bx.cols;
+            if (!Number.isFinite(batchCost)) break;
+          }
+          cost = total / m;
+        }
+        if (!Number.isFinite(cost))
+          return E.left(
+            stopped(
+              "Diverged",
+              `${fn}: the cost became ${cost} at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate})${o.cost.meta.name === "binary_cross_entropy" ? ", or a cost that is stable at saturation" : ""}.`,
+              optimizer.params(state),
+              costs,
+            ),
+          );
+        costs.push(cost);
+        o.onIteration?.(i, cost);
+        if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
+      }
+      return E.right({ parameters: optimizer.params(state), costs });
+    }),
+  );
+
+/**
+ * The course's `L_layer_model`: initialize, then `num_iterations` times forward, cost, backward, update.
+ * Checks the options and the data's shapes first; returns the trained parameters and every cost.
+ */
+export const L_layer_model = (
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: ReadonlyArray<number>,
+  options: TrainOptions = {},
+): E.Either<TrainError, TrainResult> => {
+  const fn = "L_layer_model";
+  return pipe(
+    resolveOptions(fn, options),
+    E.chainFirst(() => checkData(fn, X, Y, layers_dims)),
+    E.bindTo("o"),
+    E.bind("rng", ({ o }) => seedState(o.seed)),
+    E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
+    E.chainW(({ o, initialized: [parameters, rng] }) => fold(fn, X, Y, parameters, rng, o)),
+  );
+};
+
+/**
+ * The course's `two_layer_model(X, Y, layers_dims = (n_x, n_h, n_y), …)`: LINEAR → RELU → LINEAR → SIGMOID,
+ * initialized with `initialize_parameters` (randn · 0.01) unless another init is given.
+ */
+export const two_layer_model = (
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: readonly [n_x: number, n_h: number, n_y: number],
+  options: TrainOptions = {},
+): E.Either<TrainError, TrainResult> =>
+  L_layer_model(X, Y, layers_dims, {
+    init: (dims, rng) => initialize_parameters(dims[0] as number, dims[1] as number, dims[2] as number, rng),
+    ...options,
+  });
+
+export const isTrainingStopped = (e: TrainError): e is TrainingStopped => "partial" in e;

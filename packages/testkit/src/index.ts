@@ -1,0 +1,35 @@
+export {
+  type ActivationCheckName,
+  type ActivationContractOptions,
+  type ActivationInput,
+  activationChecks,
+  DEFAULT_EXTREMES,
+} from "./activation-contract.js";
+export { assertClose, type Expected, expectMatrixClose, maxRelativeDifference } from "./assert-close.js";
+export type { ContractCheck, ContractSettings, EdgeCase } from "./check.js";
+export {
+  type CostCheckName,
+  type CostContractOptions,
+  type CostInput,
+  type CostOutputs,
+  type CostTargets,
+  costChecks,
+  type Domain,
+} from "./cost-contract.js";
+export type { Decoder } from "./decode.js";
+export {
+  type FiniteDifferenceEstimate,
+  finiteDifferenceEstimate,
+  finiteDifferenceGradient,
+  finiteDifferenceVjp,
+  finiteDifferenceVjpEstimate,
+} from "./finite-difference.js";
+export * from "./fixture-readers.js";
+export {
+  FIXTURES_DIR_ENV,
+  type FixtureLocation,
+  findWorkspaceRoot,
+  fixturesDir,
+  loadFixture,
+} from "./fixtures.js";
+export { runActivationContract, runCostContract } from "./run-contract.js";
