@@ -23,12 +23,13 @@ interface Described {
   readonly package?: string;
 }
 
-const metaOf = ({ name, description, package: pkg }: Described): PluginMeta<"activation"> => ({
-  kind: "activation",
-  name,
-  ...(description === undefined ? {} : { description }),
-  ...(pkg === undefined ? {} : { package: pkg }),
-});
+const metaOf = ({ name, description, package: pkg }: Described): PluginMeta<"activation"> =>
+  Object.freeze({
+    kind: "activation" as const,
+    name,
+    ...(description === undefined ? {} : { description }),
+    ...(pkg === undefined ? {} : { package: pkg }),
+  });
 
 export interface ElementwiseActivationSpec extends Described {
   /** g(z). */

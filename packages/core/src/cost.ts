@@ -25,7 +25,7 @@ export interface ElementwiseCostSpec {
 /** `J = (1/m) Σ_columns Σ_rows loss(a, y)`, `dAL = ∂loss/∂a` elementwise. */
 export const defineCost = ({ loss, derivative, ...described }: ElementwiseCostSpec): Cost =>
   Object.freeze({
-    meta: { kind: "cost" as const, ...described },
+    meta: Object.freeze({ kind: "cost" as const, ...described }),
     compute_cost: (AL: Matrix, Y: Matrix) => sumAll(zipWith(AL, Y, loss)) / AL.cols,
     cost_backward: (AL: Matrix, Y: Matrix) => zipWith(AL, Y, derivative),
   });

@@ -9,12 +9,12 @@ import * as E from "fp-ts/Either";
  * `binary_cross_entropy_from_logits` when outputs saturate).
  */
 export const binary_cross_entropy = Object.freeze<Cost>({
-  meta: {
+  meta: Object.freeze({
     kind: "cost",
     name: "binary_cross_entropy",
     package: "@stepwise/cost-binary-cross-entropy",
     description: "binary cross-entropy for a sigmoid output: -(y log a + (1-y) log(1-a))",
-  },
+  }),
   compute_cost: (AL, Y) => {
     const checked = checkTargets("compute_cost", AL, Y);
     if (E.isLeft(checked)) raise(checked.left);

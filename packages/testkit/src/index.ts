@@ -32,4 +32,5 @@ export {
   fixturesDir,
   loadFixture,
 } from "./fixtures.js";
+export { matrix } from "./matrix.js";
 export { runActivationContract, runCostContract } from "./run-contract.js";

@@ -1,0 +1,8 @@
+import { fromArray, type Matrix } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+
+/** Test shorthand: a Matrix from nested rows (NaN and ±Infinity allowed); throws on ragged input. */
+export const matrix = (rows: ReadonlyArray<ReadonlyArray<number>>): Matrix =>
+  E.getOrElse<{ readonly message: string }, Matrix>((e) => {
+    throw new Error(e.message);
+  })(fromArray(rows, { allowNonFinite: true }));
