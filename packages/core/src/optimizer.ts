@@ -24,6 +24,13 @@ export interface OptimizerDefinition {
   readonly meta: PluginMeta<"optimizer">;
   /** Names and defaults of the hyper-parameters it accepts, e.g. `{ beta: 0.9 }`. */
   readonly defaults: Hyperparameters;
+  /**
+   * True when every update is a linear combination, with scalar coefficients, of the parameters, the
+   * gradients and the optimizer's state (gradient descent, momentum). Such an update commutes with a
+   * linear change of coordinates, which lets @stepwise/model train the first layer in its cheaper dual
+   * form. Adam (an elementwise √ of squared gradients) is not.
+   */
+  readonly linearInGradient: boolean;
   readonly create: (learning_rate: Schedule, hyper: Hyperparameters) => Optimizer;
 }
 

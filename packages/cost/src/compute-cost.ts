@@ -17,6 +17,7 @@ const checkLambd = (fn: string, lambd: number): void => {
 /** `(λ / 2m) Σ_l ‖W_l‖²`, the L2 penalty the course adds to the cost. */
 export const l2_regularization_cost = (parameters: Parameters, lambd: number, m: number): number => {
   checkLambd("l2_regularization_cost", lambd);
+  if (lambd === 0) return 0;
   let total = 0;
   for (let l = 1; l <= layerCount(parameters); l++) total += sumOfSquares(weight(parameters, l));
   return (lambd / (2 * m)) * total;

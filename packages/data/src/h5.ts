@@ -1,3 +1,4 @@
+/// <reference path="./jsfive.d.ts" />
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/Either";
 import { File } from "jsfive";

@@ -5,6 +5,7 @@ import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
 import { gd } from "@stepwise/optimizer";
 import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/Either";
+import type { PlanChoice } from "./plans/choose.js";
 
 /** Everything a training run can vary. Unset fields take the course's values. */
 export interface TrainOptions {
@@ -36,6 +37,11 @@ export interface TrainOptions {
   readonly onIteration?: (iteration: number, cost: number) => void;
   /** Stops training between iterations; the result then says how far it got. */
   readonly signal?: AbortSignal;
+  /**
+   * How to train the first layer: "primal" as the course writes it, "dual" through the m × m Gram matrix
+   * (same numbers, far less work when examples are fewer than features), or "auto" (default) to pick.
+   */
+  readonly plan?: PlanChoice;
 }
 
 export interface ResolvedOptions {
@@ -54,6 +60,7 @@ export interface ResolvedOptions {
   readonly print_every: number;
   readonly onIteration: ((iteration: number, cost: number) => void) | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly plan: PlanChoice;
 }
 
 const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
@@ -82,6 +89,7 @@ export const resolveOptions = (
     print_every: options.print_every ?? 100,
     onIteration: options.onIteration,
     signal: options.signal,
+    plan: options.plan ?? "auto",
   };
   const { learning_rate, num_iterations, mini_batch_size, lambd, keep_prob, seed, print_every } = resolved;
   const checks = [

@@ -1,20 +1,23 @@
 import { L_model_backward } from "@stepwise/backward";
 import type { Optimizer, Parameters } from "@stepwise/core";
-import { compute_cost_with_regularization } from "@stepwise/cost";
-import { random_mini_batches } from "@stepwise/data";
+import { random_mini_batch_indices } from "@stepwise/data";
 import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@stepwise/forward-cache";
 import { initialize_parameters } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
-import { formatShape, type Matrix, type StepwiseError, shapeError } from "@stepwise/tensor";
+import { formatShape, type Matrix, type StepwiseError, shapeError, takeColumns } from "@stepwise/tensor";
 import * as E from "fp-ts/Either";
 import { pipe } from "fp-ts/function";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
+import { choosePlan } from "./plans/choose.js";
+import type { Plan } from "./plans/plan.js";
 
 /** A finished run: the trained parameters and the cost of every iteration (or epoch). */
 export interface TrainResult {
   readonly parameters: Parameters;
   readonly costs: ReadonlyArray<number>;
+  /** Which plan trained the run (see plans/choose.ts); the numbers are the same either way. */
+  readonly plan: Plan["name"];
 }
 
 /**
@@ -74,10 +77,14 @@ const forward = (
   return result.right;
 };
 
-/** One gradient step on a batch: returns its cost (before the step) and the next optimizer state. */
+/**
+ * One update on the examples `columns` (all when undefined): forward, cost, backward, optimizer step.
+ * Returns the cost before the step and the next optimizer state.
+ */
 const stepOn = <S>(
-  X: Matrix,
+  plan: Plan,
   Y: Matrix,
+  columns: ReadonlyArray<number> | undefined,
   o: ResolvedOptions,
   optimizer: Optimizer<S>,
   state: S,
@@ -85,19 +92,32 @@ const stepOn = <S>(
   rng: RandomState,
 ): readonly [cost: number, state: S, rng: RandomState] => {
   const parameters = optimizer.params(state);
-  const [AL, caches, next] = forward(X, parameters, o, rng);
-  const cost = compute_cost_with_regularization(AL, Y, parameters, o.lambd, o.cost);
+  const X_batch = columns === undefined ? plan.input : takeColumns(plan.input, columns);
+  const Y_batch = columns === undefined ? Y : takeColumns(Y, columns);
+  const [AL, caches, next] = forward(X_batch, parameters, o, rng);
+  const cost = o.cost.compute_cost(AL, Y_batch) + plan.l2Cost(parameters, o.lambd, Y_batch.cols);
   if (!Number.isFinite(cost)) return [cost, state, next];
-  const grads = L_model_backward(AL, Y, caches, { cost: o.cost, lambd: o.lambd });
-  return [cost, optimizer.update(step, grads, state), next];
+  const grads = L_model_backward(AL, Y_batch, caches, {
+    cost: o.cost,
+    lambd: o.lambd,
+    dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
+  });
+  return [cost, optimizer.update(step, plan.gradients(grads, parameters, columns, o.lambd), state), next];
 };
 
-const stopped = (
-  tag: "Diverged" | "Aborted",
-  message: string,
-  parameters: Parameters,
-  costs: ReadonlyArray<number>,
-): TrainingStopped => ({ _tag: tag, message, partial: { parameters, costs } });
+const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
+  _tag: tag,
+  message,
+  partial: result,
+});
+
+/** The batches of one iteration: everything at once, or the course's shuffled mini-batches. */
+const batchesOf = (
+  m: number,
+  o: ResolvedOptions,
+  rng: RandomState,
+): readonly [ReadonlyArray<ReadonlyArray<number> | undefined>, RandomState] =>
+  o.mini_batch_size === undefined ? [[undefined], rng] : random_mini_batch_indices(m, o.mini_batch_size, rng);
 
 /**
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
@@ -106,56 +126,51 @@ const stopped = (
  */
 const fold = (
   fn: string,
-  X: Matrix,
   Y: Matrix,
-  parameters0: Parameters,
+  plan: Plan,
   rng0: RandomState,
   o: ResolvedOptions,
 ): E.Either<TrainError, TrainResult> =>
   pipe(
     createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
     E.chainW((optimizer) => {
-      let state = optimizer.init(parameters0);
+      let state = optimizer.init(plan.initial);
       let rng = rng0;
       let step = 0;
       const costs: number[] = [];
-      const m = X.cols;
+      const m = Y.cols;
+      const result = (): TrainResult => ({
+        parameters: plan.fromPlan(optimizer.params(state)),
+        costs,
+        plan: plan.name,
+      });
       for (let i = 0; i < o.num_iterations; i++) {
         if (o.signal?.aborted === true)
-          return E.left(
-            stopped("Aborted", `${fn}: aborted after ${i} iterations`, optimizer.params(state), costs),
-          );
-        let cost: number;
-        if (o.mini_batch_size === undefined) {
-          [cost, state, rng] = stepOn(X, Y, o, optimizer, state, ++step, rng);
-        } else {
-          // The course's mini-batch epoch: shuffle, then one step per batch; the epoch's cost is the
-          // example-weighted mean of the batch costs.
-          const [batches, shuffled] = random_mini_batches(X, Y, o.mini_batch_size, rng);
-          rng = shuffled;
-          let total = 0;
-          for (const [bx, by] of batches) {
-            let batchCost: number;
-            [batchCost, state, rng] = stepOn(bx, by, o, optimizer, state, ++step, rng);
-            total += batchCost * bx.cols;
-            if (!Number.isFinite(batchCost)) break;
-          }
-          cost = total / m;
+          return E.left(stopped("Aborted", `${fn}: aborted after ${i} iterations`, result()));
+        const [batches, shuffled] = batchesOf(m, o, rng);
+        rng = shuffled;
+        // An epoch's cost is the example-weighted mean of its batch costs (the course's cost_total / m).
+        let total = 0;
+        let cost = Number.NaN;
+        for (const columns of batches) {
+          [cost, state, rng] = stepOn(plan, Y, columns, o, optimizer, state, ++step, rng);
+          if (!Number.isFinite(cost)) break;
+          total += cost * (columns?.length ?? m);
         }
+        if (batches.length > 1 && Number.isFinite(cost)) cost = total / m;
         if (!Number.isFinite(cost))
           return E.left(
             stopped(
               "Diverged",
-              `${fn}: the cost became ${cost} at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate})${o.cost.meta.name === "binary_cross_entropy" ? ", or a cost that is stable at saturation" : ""}.`,
-              optimizer.params(state),
-              costs,
+              `${fn}: the cost became ${cost} at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate}).`,
+              result(),
             ),
           );
         costs.push(cost);
         o.onIteration?.(i, cost);
         if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
       }
-      return E.right({ parameters: optimizer.params(state), costs });
+      return E.right(result());
     }),
   );
 
@@ -176,7 +191,16 @@ export const L_layer_model = (
     E.bindTo("o"),
     E.bind("rng", ({ o }) => seedState(o.seed)),
     E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
-    E.chainW(({ o, initialized: [parameters, rng] }) => fold(fn, X, Y, parameters, rng, o)),
+    E.bind("plan", ({ o, initialized: [initial] }) =>
+      choosePlan(fn, o.plan, {
+        X,
+        initial,
+        optimizer: o.optimizer,
+        iterations: o.num_iterations,
+        stepsPerIteration: o.mini_batch_size === undefined ? 1 : Math.ceil(X.cols / o.mini_batch_size),
+      }),
+    ),
+    E.chainW(({ o, plan, initialized: [, rng] }) => fold(fn, Y, plan, rng, o)),
   );
 };
 

@@ -240,11 +240,13 @@ const define = <S extends { readonly _tag: Tag }>(
   meta: PluginMeta<"optimizer">,
   tag: S["_tag"],
   defaults: Hyperparameters,
+  linearInGradient: boolean,
   make: (learning_rate: Schedule, hyper: Hyperparameters) => Optimizer<S>,
 ): OptimizerDefinition =>
   Object.freeze({
     meta,
     defaults: Object.freeze({ ...defaults }),
+    linearInGradient,
     create: (learning_rate: Schedule, hyper: Hyperparameters) => {
       const fn = `${meta.name}.create`;
       const resolved = getOrRaise(resolveHyperparameters(fn, defaults, hyper, checkHyperparameter(fn)));
@@ -257,6 +259,7 @@ export const gd: OptimizerDefinition = define<GdState>(
   metaOf("gd", "gradient descent, the course's update_parameters"),
   "GdState",
   {},
+  true,
   (learning_rate) => sgd(learning_rate),
 );
 
@@ -265,6 +268,7 @@ export const momentum: OptimizerDefinition = define<MomentumState>(
   metaOf("momentum", "the course's momentum, v = β·v + (1 − β)·dW"),
   "MomentumState",
   { beta: 0.9 },
+  true,
   (learning_rate, hyper) => momentumOptimizer(learning_rate, { beta: hyperValue(hyper, "beta") }),
 );
 
@@ -273,6 +277,7 @@ export const heavyBallMomentum: OptimizerDefinition = define<HeavyBallState>(
   metaOf("momentum_pytorch", "PyTorch's SGD momentum (heavy ball), v = β·v + dW"),
   "HeavyBallState",
   { beta: 0.9 },
+  true,
   (learning_rate, hyper) => heavyBallOptimizer(learning_rate, { beta: hyperValue(hyper, "beta") }),
 );
 
@@ -281,6 +286,7 @@ export const adam: OptimizerDefinition = define<AdamState>(
   metaOf("adam", "the course's Adam, ε added after √s_corrected"),
   "AdamState",
   { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+  false,
   (learning_rate, hyper) =>
     adamOptimizer(learning_rate, {
       beta1: hyperValue(hyper, "beta1"),
