@@ -84,8 +84,17 @@ const readMatrix = (source: string, key: string, entry: unknown): E.Either<Stepw
   if (!isRecord(entry) || !Array.isArray(entry["shape"]) || !Array.isArray(entry["data"]))
     return E.left(modelError(source, `parameter ${key} must be { "shape": [rows, cols], "data": [...] }`));
   const [rows, cols] = entry["shape"] as unknown[];
+  const data = entry["data"] as unknown[];
+  const bad = data.findIndex((x) => typeof x !== "number" || !Number.isFinite(x));
+  if (bad >= 0)
+    return E.left(
+      modelError(
+        source,
+        `parameter ${key}: element ${bad} is ${JSON.stringify(data[bad])}; model files hold finite numbers only`,
+      ),
+    );
   return pipe(
-    fromFlat(Number(rows), Number(cols), entry["data"] as number[]),
+    fromFlat(Number(rows), Number(cols), data as number[]),
     E.mapLeft((e) => modelError(source, `parameter ${key}: ${e.message}`)),
   );
 };

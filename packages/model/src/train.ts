@@ -2,7 +2,7 @@ import { L_model_backward } from "@stepwise/backward";
 import type { Optimizer, Parameters } from "@stepwise/core";
 import { random_mini_batch_indices } from "@stepwise/data";
 import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@stepwise/forward-cache";
-import { initialize_parameters } from "@stepwise/init";
+import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
 import { formatShape, type Matrix, type StepwiseError, shapeError, takeColumns } from "@stepwise/tensor";
@@ -187,6 +187,7 @@ export const L_layer_model = (
   const fn = "L_layer_model";
   return pipe(
     resolveOptions(fn, options),
+    E.chainFirst(() => validateLayerDims(fn, layers_dims)),
     E.chainFirst(() => checkData(fn, X, Y, layers_dims)),
     E.bindTo("o"),
     E.bind("rng", ({ o }) => seedState(o.seed)),

@@ -16,6 +16,7 @@ export {
 export {
   type ConfigValue,
   escapeHtml,
+  formatProbability,
   formatSeconds,
   type MislabeledImage,
   type ReportInput,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   escapeHtml,
+  formatProbability,
   formatSeconds,
   type MislabeledImage,
   type ReportInput,
@@ -158,6 +159,16 @@ describe("escapeHtml", () => {
     expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
       "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
     );
+  });
+});
+
+describe("formatProbability", () => {
+  it("keeps three decimals without rounding a near-certainty to certainty", () => {
+    expect(formatProbability(0.7312)).toBe("= 0.731");
+    expect(formatProbability(1)).toBe("= 1.000");
+    expect(formatProbability(0.99971)).toBe("> 0.999");
+    expect(formatProbability(0.0001)).toBe("< 0.001");
+    expect(formatProbability(0)).toBe("= 0.000");
   });
 });
 

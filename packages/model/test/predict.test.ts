@@ -1,0 +1,58 @@
+import { relu } from "@stepwise/activation-relu";
+import { softmax } from "@stepwise/activation-softmax";
+import { fromLayers } from "@stepwise/core";
+import { matrix } from "@stepwise/testkit";
+import * as E from "fp-ts/Either";
+import { describe, expect, it } from "vitest";
+import { predict } from "../src/index.js";
+
+// One layer whose output is its input: W = I, b = 0 (sigmoid output unless a spec says otherwise).
+const identityLayer = (n: number) =>
+  fromLayers([
+    [
+      matrix(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))),
+      matrix(Array.from({ length: n }, () => [0])),
+    ],
+  ]);
+
+describe("predict", () => {
+  it("thresholds a sigmoid output at 0.5 and reports the accuracy", () => {
+    const X = matrix([[-2, -0.1, 0.1, 3]]);
+    const result = predict(X, matrix([[0, 1, 1, 1]]), identityLayer(1));
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    expect(Array.from(result.right.predictions.data)).toEqual([0, 0, 1, 1]);
+    expect(result.right.accuracy).toBe(0.75);
+  });
+  it("takes the argmax per column for a softmax output, against one-hot Y", () => {
+    const X = matrix([
+      [1, 0, 0],
+      [0, 2, 0],
+      [0, 0, 3],
+    ]);
+    const Y = matrix([
+      [1, 0, 0],
+      [0, 1, 1],
+      [0, 0, 0],
+    ]);
+    const result = predict(X, Y, identityLayer(3), { hidden: relu, output: softmax });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    expect(Array.from(result.right.predictions.data)).toEqual([0, 1, 2]);
+    expect(result.right.accuracy).toBe(2 / 3);
+  });
+  it("without Y there is no accuracy", () => {
+    const result = predict(matrix([[1]]), undefined, identityLayer(1));
+    expect(E.isRight(result) && result.right.accuracy).toBeUndefined();
+  });
+  it("names the shapes when Y does not fit", () => {
+    const result = predict(matrix([[1, 2]]), matrix([[1]]), identityLayer(1));
+    expect(E.isLeft(result) && result.left.message).toBe(
+      "predict: Y is (1, 1) but the network outputs (1, 2); Y needs one column per example",
+    );
+  });
+  it("passes on L_model_forward's errors", () => {
+    const result = predict(matrix([[1], [2]]), undefined, identityLayer(1));
+    expect(E.isLeft(result) && result.left.message).toContain(
+      "L_model_forward: X is (2, 1) but W1 is (1, 1)",
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import { randn, seedOrThrow } from "@stepwise/random";
+import { fromFunction, greater, type Matrix } from "@stepwise/tensor";
+import * as E from "fp-ts/Either";
+import { describe, expect, it, vi } from "vitest";
+import { isTrainingStopped, L_layer_model, two_layer_model } from "../src/index.js";
+
+const [X] = randn(20, 30)(seedOrThrow(3));
+const Y = greater(
+  fromFunction(1, 30, (_, j) => Math.cos(j)),
+  0,
+);
+
+const message = (result: E.Either<{ message: string }, unknown>): string =>
+  E.isLeft(result) ? result.left.message : "no error";
+
+describe("L_layer_model", () => {
+  it("lowers the cost and records one cost per iteration", () => {
+    const result = L_layer_model(X, Y, [20, 5, 1], { learning_rate: 0.1, num_iterations: 200 });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    const { costs } = result.right;
+    expect(costs).toHaveLength(200);
+    expect(costs[199]).toBeLessThan((costs[0] as number) * 0.5);
+  });
+
+  it("prints the course's lines with print_cost", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    L_layer_model(X, Y, [20, 5, 1], { num_iterations: 201, print_cost: true });
+    expect(log.mock.calls.map(([line]) => String(line).replace(/: .*/, ""))).toEqual([
+      "Cost after iteration 0",
+      "Cost after iteration 100",
+      "Cost after iteration 200",
+    ]);
+    log.mockRestore();
+  });
+
+  it("calls onIteration with each cost", () => {
+    const seen: number[] = [];
+    L_layer_model(X, Y, [20, 3, 1], { num_iterations: 5, onIteration: (i) => seen.push(i) });
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it.each([
+    [{ learning_rate: -1 }, "L_layer_model: learning_rate is -1; pass a finite number > 0"],
+    [{ learning_rate: Number.NaN }, "L_layer_model: learning_rate is NaN"],
+    [{ num_iterations: 1.5 }, "L_layer_model: num_iterations is 1.5"],
+    [{ mini_batch_size: 0 }, "L_layer_model: mini_batch_size is 0"],
+    [{ lambd: -0.1 }, "L_layer_model: lambd is -0.1"],
+    [{ keep_prob: 0 }, "L_layer_model: keep_prob is 0; it must be in (0, 1]"],
+    [{ seed: -1 }, "L_layer_model: seed is -1"],
+  ])("rejects %j", (options, expected) => {
+    expect(message(L_layer_model(X, Y, [20, 5, 1], options))).toContain(expected);
+  });
+
+  it("rejects data that does not fit the layers, naming both", () => {
+    expect(message(L_layer_model(X, Y, [21, 5, 1]))).toBe(
+      "L_layer_model: X is (20, 30) but layers_dims starts with 21; the first size must be X's row count (20)",
+    );
+    const wrongY = fromFunction(1, 29, () => 0);
+    expect(message(L_layer_model(X, wrongY, [20, 5, 1]))).toContain("X is (20, 30) but Y is (1, 29)");
+    expect(message(L_layer_model(X, Y, [20, 5]))).toBe(
+      "L_layer_model: Y is (1, 30) but layers_dims ends with 5; the last size must be Y's row count (1)",
+    );
+    expect(message(L_layer_model(X, Y, [20]))).toContain("layer_dims is [20]; it needs at least two sizes");
+  });
+
+  it("stops on a NaN or infinite cost, naming the iteration, and keeps the costs so far", () => {
+    const result = L_layer_model(X, Y, [20, 5, 1], {
+      learning_rate: 1e6,
+      num_iterations: 50,
+      plan: "primal",
+    });
+    expect(E.isLeft(result)).toBe(true);
+    if (E.isLeft(result) && isTrainingStopped(result.left)) {
+      expect(result.left._tag).toBe("Diverged");
+      expect(result.left.message).toMatch(
+        /the cost became (NaN|Infinity) at iteration \d+; training stopped\. Try a smaller learning rate \(now 1000000\)/,
+      );
+      expect(result.left.partial.costs.length).toBeGreaterThan(0);
+      expect(result.left.partial.costs.every(Number.isFinite)).toBe(true);
+    } else throw new Error("expected a Diverged stop");
+  });
+
+  it("stops when aborted and returns what it has", () => {
+    const controller = new AbortController();
+    const result = L_layer_model(X, Y, [20, 5, 1], {
+      num_iterations: 100,
+      signal: controller.signal,
+      onIteration: (i) => {
+        if (i === 9) controller.abort();
+      },
+    });
+    if (E.isRight(result) || !isTrainingStopped(result.left)) throw new Error("expected an Aborted stop");
+    expect(result.left._tag).toBe("Aborted");
+    expect(result.left.partial.costs).toHaveLength(10);
+  });
+
+  it("does not modify X or Y", () => {
+    const before = [X.data.slice(), Y.data.slice()];
+    L_layer_model(X, Y, [20, 5, 1], { num_iterations: 3, mini_batch_size: 8, keep_prob: 0.7, lambd: 0.1 });
+    expect([X.data, Y.data]).toStrictEqual(before);
+  });
+
+  it("mini-batch epochs report the example-weighted mean cost", () => {
+    const result = L_layer_model(X, Y, [20, 4, 1], { num_iterations: 3, mini_batch_size: 7, plan: "primal" });
+    expect(E.isRight(result) && result.right.costs.length).toBe(3);
+  });
+});
+
+describe("two_layer_model", () => {
+  it("initializes with randn·0.01 and trains", () => {
+    const result = two_layer_model(X, Y, [20, 4, 1], { num_iterations: 10 });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    const W1 = result.right.parameters["W1"] as Matrix;
+    expect(Math.max(...Array.from(W1.data, Math.abs))).toBeLessThan(0.1);
+  });
+});
