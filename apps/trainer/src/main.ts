@@ -65,6 +65,14 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--mini-batch-size <n>", "train on shuffled mini-batches of n examples", positiveInteger)
     .option("--lambd <λ>", "L2 regularization strength", nonNegativeNumber, 0)
     .option("--keep-prob <p>", "dropout keep probability for hidden layers", probability, 1)
+    .addOption(
+      new Option(
+        "--plan <plan>",
+        "first-layer training plan: dual is the same numbers, far faster on wide inputs",
+      )
+        .choices(["auto", "primal", "dual"])
+        .default("auto"),
+    )
     .option("--out <dir>", "run folder (default runs/<timestamp>)")
     .option("--force", "overwrite an existing run folder", false)
     .addOption(new Option("--json", "print the final metrics as JSON instead of text").default(false))

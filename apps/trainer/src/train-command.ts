@@ -8,11 +8,12 @@ import {
   type OptimizerDefinition,
   type Registry,
 } from "@stepwise/core";
-import { type Dataset, findOrFetchCatvnoncat, imageAt, loadCatvnoncat } from "@stepwise/data";
+import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data";
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
   isTrainingStopped,
   L_layer_model,
+  type PlanChoice,
   predict,
   saveModel,
   type TrainResult,
@@ -25,7 +26,7 @@ import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 import { makeProgress } from "./progress.js";
 import { pythonFloat } from "./python-float.js";
 import { pluginName } from "./registry.js";
-import { writeReportFiles } from "./report/index.js";
+import { findMislabeled, writeReportFiles } from "./report/index.js";
 import { defaultRunDir, prepareRunDir, writeJson } from "./run-folder.js";
 
 export interface TrainFlags {
@@ -51,6 +52,7 @@ export interface TrainFlags {
   readonly force: boolean;
   readonly json: boolean;
   readonly quiet: boolean;
+  readonly plan: PlanChoice;
 }
 
 export interface TrainEnvironment {
@@ -127,6 +129,7 @@ const configOf = (flags: TrainFlags, choices: Choices, dataDir: string) => ({
   lambd: flags.lambd,
   keep_prob: flags.keepProb,
   backend: "js",
+  plan: flags.plan,
   data: dataDir,
 });
 
@@ -184,6 +187,7 @@ export const trainCommand = async (
     lambd: flags.lambd,
     keep_prob: flags.keepProb,
     seed: flags.seed,
+    plan: flags.plan,
     onIteration: progress.iteration,
     ...(env.signal === undefined ? {} : { signal: env.signal }),
   });
@@ -238,6 +242,7 @@ const finish = async (
   const test_predictions = Array.from(test.right.predictions.data);
   const metrics = {
     status: "finished",
+    plan: result.plan,
     costs: result.costs,
     final_cost: result.costs[result.costs.length - 1] ?? null,
     train_accuracy,
@@ -250,35 +255,25 @@ const finish = async (
     ...config,
     classes: data.classes.join(","),
   });
-  const mislabeled = test_predictions.flatMap((p, i) => {
-    const truth = data.test_y.data[i] as number;
-    return p === truth
-      ? []
-      : [
-          {
-            index: i,
-            rgb: imageAt(data.testImages, i),
-            width: data.testImages.shape[2],
-            height: data.testImages.shape[1],
-            trueLabel: data.classes[truth] ?? String(truth),
-            predictedLabel: data.classes[p] ?? String(p),
-            probability: test.right.probabilities.data[i] as number,
-          },
-        ];
-  });
+  const mislabeled = findMislabeled(data.testImages, data.test_y, test.right, data.classes);
+  if (E.isLeft(mislabeled)) return E.left(runtimeFailure(mislabeled.left));
   const writes = await Promise.all([
     saveModel(join(runDir, "model.json"), model),
     writeJson(join(runDir, "metrics.json"), metrics),
-    writeReportFiles(runDir, {
-      title: `Stepwise: ${config.layers} on catvnoncat`,
-      config,
-      costs: result.costs,
-      learningRate: flags.learningRate,
-      trainAccuracy: train_accuracy,
-      testAccuracy: test_accuracy,
-      seconds,
-      mislabeled,
-    }),
+    writeReportFiles(
+      runDir,
+      {
+        title: `Stepwise: ${config.layers} on catvnoncat`,
+        config,
+        costs: result.costs,
+        trainAccuracy: train_accuracy,
+        testAccuracy: test_accuracy,
+        seconds,
+        mislabeled: mislabeled.right,
+        testCount: data.test_y.cols,
+      },
+      { learningRate: flags.learningRate },
+    ),
   ]);
   const failed = writes.find(E.isLeft);
   if (failed !== undefined && E.isLeft(failed)) return E.left(runtimeFailure(failed.left));

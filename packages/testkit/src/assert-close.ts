@@ -159,3 +159,19 @@ export const maxRelativeDifference = (a: Matrix, b: Matrix): number => {
   }
   return worst;
 };
+
+/**
+ * `max |a − b| / max |b|`: the gap relative to the matrix's scale. Use it to compare two computations of
+ * the same matrix by different but equally valid summation orders, where an element near zero makes the
+ * elementwise relative difference meaningless.
+ */
+export const normRelativeDifference = (a: Matrix, b: Matrix): number => {
+  if (!sameShape(a, b)) return Number.POSITIVE_INFINITY;
+  let gap = 0;
+  let scale = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    gap = Math.max(gap, Math.abs((a.data[i] as number) - (b.data[i] as number)));
+    scale = Math.max(scale, Math.abs(b.data[i] as number));
+  }
+  return scale === 0 ? gap : gap / scale;
+};

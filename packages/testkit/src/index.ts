@@ -5,7 +5,13 @@ export {
   activationChecks,
   DEFAULT_EXTREMES,
 } from "./activation-contract.js";
-export { assertClose, type Expected, expectMatrixClose, maxRelativeDifference } from "./assert-close.js";
+export {
+  assertClose,
+  type Expected,
+  expectMatrixClose,
+  maxRelativeDifference,
+  normRelativeDifference,
+} from "./assert-close.js";
 export type { ContractCheck, ContractSettings, EdgeCase } from "./check.js";
 export {
   type CostCheckName,

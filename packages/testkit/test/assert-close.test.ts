@@ -124,3 +124,15 @@ describe("maxRelativeDifference", () => {
     expect(maxRelativeDifference(m([[Number.NaN]]), m([[1]]))).toBeNaN();
   });
 });
+
+describe("normRelativeDifference", () => {
+  it("measures the gap against the matrix's largest element, so near-zero elements do not dominate", async () => {
+    const { normRelativeDifference, maxRelativeDifference, matrix } = await import("../src/index.js");
+    const a = matrix([[1, 1e-12]]);
+    const b = matrix([[1, 2e-12]]);
+    expect(maxRelativeDifference(a, b)).toBe(0.5);
+    expect(normRelativeDifference(a, b)).toBe(1e-12);
+    expect(normRelativeDifference(matrix([[0]]), matrix([[0]]))).toBe(0);
+    expect(normRelativeDifference(matrix([[1]]), matrix([[1, 2]]))).toBe(Number.POSITIVE_INFINITY);
+  });
+});

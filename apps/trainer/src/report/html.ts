@@ -131,7 +131,7 @@ const mislabeledFigure = (image: MislabeledImage): string => {
     `<span class="pred">Prediction: ${escapeHtml(image.predictedLabel)}</span>`,
     `<span class="truth">Class: ${escapeHtml(image.trueLabel)}</span>`,
     `<span class="prob">P(${escapeHtml(image.predictedLabel)}) ${escapeHtml(formatProbability(image.probability))}</span>`,
-    `<span class="index">test image #${image.index}</span>`,
+    `<span class="index">test image #${escapeHtml(String(image.index))}</span>`,
     "</figcaption>",
     "</figure>",
   ].join("");
@@ -187,7 +187,10 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; text-align: cen
 // Nothing may load from anywhere: pictures are data: URLs, styles are inline, and there are no scripts.
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
-/** The run as one self-contained HTML page: no scripts, no external assets, every piece of text escaped. */
+/**
+ * The run as one self-contained HTML page: no scripts, no external assets, every piece of text escaped.
+ * Throws (a caller bug) if a mislabeled image's bytes do not match its width and height.
+ */
 export const renderReport = (input: ReportInput): string =>
   [
     "<!doctype html>",

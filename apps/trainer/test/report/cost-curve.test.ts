@@ -85,7 +85,10 @@ describe("thinPoints", () => {
   });
 
   it("keeps at most MAX_POINTS points, in order, including the extremes", () => {
-    const costs = Array.from({ length: 100_000 }, (_, i) => 1 / (1 + i) + (i === 54_321 ? 5 : 0));
+    // Rising at the very end, so the last point is no bucket's minimum.
+    const costs = Array.from({ length: 100_000 }, (_, i) =>
+      i === 99_999 ? 1 / 100_000 : 1 / (1 + i) + (i === 54_321 ? 5 : 0) - (i > 99_990 ? 1e-3 : 0),
+    );
     const thinned = thinPoints(costPoints(costs), MAX_POINTS);
     expect(thinned.length).toBeLessThanOrEqual(MAX_POINTS);
     expect(thinned.length).toBeGreaterThan(MAX_POINTS / 2);
@@ -93,5 +96,6 @@ describe("thinPoints", () => {
     expect(iterations).toEqual([...iterations].sort((a, b) => a - b));
     expect(thinned).toContainEqual({ iteration: 0, cost: 1 });
     expect(thinned).toContainEqual({ iteration: 54_321, cost: 5 + 1 / 54_322 });
+    expect(thinned.at(-1)).toEqual({ iteration: 99_999, cost: 1 / 100_000 });
   });
 });

@@ -33,9 +33,9 @@ export interface CostPoint {
 
 // The PNG is drawn with a font shipped in node_modules, never the system's, so it looks the same
 // (and has text at all) on a machine without fonts. Browsers viewing the SVG fall back along the list.
-const require = createRequire(import.meta.url);
+const localRequire = createRequire(import.meta.url);
 const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) =>
-  require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+  localRequire.resolve(`dejavu-fonts-ttf/ttf/${file}`),
 );
 const FONT_FAMILY = "DejaVu Sans";
 const FONT_STACK = `${FONT_FAMILY}, Verdana, Helvetica, Arial, sans-serif`;
@@ -45,12 +45,16 @@ const TEXT_COLOR = "#1f2937";
 const MUTED_COLOR = "#6b7280";
 const GRID_COLOR = "#e5e7eb";
 
-/** Min and max of each bucket, in iteration order: the line's envelope survives thinning. */
+/**
+ * Min and max of each bucket, in iteration order, and the last point: the line's envelope and its end
+ * survive thinning.
+ */
 export const thinPoints = (points: ReadonlyArray<CostPoint>, max: number): ReadonlyArray<CostPoint> => {
-  if (points.length <= max) return points;
-  const buckets = Math.max(1, Math.floor(max / 2));
+  const last = points.at(-1);
+  if (points.length <= max || last === undefined) return points;
+  const buckets = Math.max(1, Math.floor((max - 1) / 2));
   const size = points.length / buckets;
-  return Array.from({ length: buckets }, (_, b) => {
+  const thinned = Array.from({ length: buckets }, (_, b) => {
     const bucket = points.slice(Math.floor(b * size), Math.floor((b + 1) * size));
     const lowest = bucket.reduce((a, p) => (p.cost < a.cost ? p : a));
     const highest = bucket.reduce((a, p) => (p.cost > a.cost ? p : a));
@@ -60,6 +64,7 @@ export const thinPoints = (points: ReadonlyArray<CostPoint>, max: number): Reado
         ? [lowest, highest]
         : [highest, lowest];
   }).flat();
+  return thinned.at(-1) === last ? thinned : [...thinned, last];
 };
 
 /** Finite costs as (iteration, cost) points; a NaN or infinite cost (a diverged run) is left out. */
@@ -69,15 +74,13 @@ export const costPoints = (costs: ReadonlyArray<number>, everyN = 1): ReadonlyAr
 /** Up to 4 significant digits, without the trailing zeros toPrecision leaves. */
 const short = (x: number): string => String(Number(x.toPrecision(4)));
 
-const subtitleOf = (options: CostCurveOptions, last: CostPoint | undefined): ReadonlyArray<string> => {
-  const parts = [
+const subtitleOf = (options: CostCurveOptions, last: CostPoint | undefined): string =>
+  [
     ...(options.learningRate === undefined ? [] : [`learning rate = ${options.learningRate}`]),
     ...(last === undefined
       ? ["no finite cost recorded"]
       : [`final cost ${short(last.cost)} after iteration ${last.iteration}`]),
-  ];
-  return [parts.join("  ·  ")];
-};
+  ].join("  ·  ");
 
 /** The Vega-Lite spec: the cost line, the last point marked, and the course's axis titles. */
 export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOptions = {}): TopLevelSpec => {
@@ -92,7 +95,7 @@ export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOp
     background: "white",
     title: {
       text: options.title ?? "Cost per iteration",
-      subtitle: [...subtitleOf(options, last)],
+      subtitle: subtitleOf(options, last),
       anchor: "start",
       offset: 14,
     },
