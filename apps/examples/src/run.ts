@@ -8,8 +8,13 @@ import * as E from "fp-ts/Either";
  * imported (by the dispatcher in main.ts, or by a test).
  */
 export const runIfMain = (moduleUrl: string, main: () => void): void => {
+  if (isMain(moduleUrl)) main();
+};
+
+/** True when the module at `moduleUrl` is the script node was started with. */
+export const isMain = (moduleUrl: string): boolean => {
   const entry = process.argv[1];
-  if (entry !== undefined && pathToFileURL(resolve(entry)).href === moduleUrl) main();
+  return entry !== undefined && pathToFileURL(resolve(entry)).href === moduleUrl;
 };
 
 /**

@@ -92,11 +92,17 @@ export const unknownPlugin = (
   );
 };
 
+/** `leaky_relu` finds `leaky_relu(alpha=0.01)` when that is the only registered `leaky_relu`. */
+const byBaseName = <P>(map: ReadonlyMap<string, P>, name: string): P | undefined => {
+  const matches = [...map.entries()].filter(([key]) => key.replace(/\(.*\)$/, "") === name);
+  return matches.length === 1 ? matches[0]?.[1] : undefined;
+};
+
 const lookup =
   <P>(pick: (registry: Registry) => ReadonlyMap<string, P>, kind: PluginKind) =>
   (registry: Registry, name: string): E.Either<StepwiseError, P> => {
     const map = pick(registry);
-    const found = map.get(name);
+    const found = map.get(name) ?? byBaseName(map, name);
     return found === undefined ? E.left(unknownPlugin(kind, name, map.keys())) : E.right(found);
   };
 

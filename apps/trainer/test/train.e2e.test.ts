@@ -1,0 +1,148 @@
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stepwise } from "./cli.js";
+import { courseRun } from "./report/helpers.js";
+
+const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), "stepwise-cli-"));
+
+describe("stepwise train, as a user runs it", () => {
+  it("with no flags reproduces the course's run: its costs every 100 iterations and its accuracies", async () => {
+    const out = join(await tempDir(), "run");
+    const { code, stdout, stderr } = await stepwise(["train", "--out", out]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    const costLines = lines.filter((l) => l.startsWith("Cost after iteration "));
+    expect(costLines).toHaveLength(25);
+    const fixture = courseRun();
+    costLines.forEach((line, k) => {
+      const match = /^Cost after iteration (\d+): (\S+)$/.exec(line);
+      expect(match?.[1]).toBe(String(100 * k));
+      expect(Math.abs(Number(match?.[2]) - (fixture.costs[100 * k] as number))).toBeLessThanOrEqual(1e-9);
+    });
+    expect(lines).toContain("Train accuracy: 0.9856459330143541");
+    expect(lines).toContain("Test accuracy: 0.8");
+    expect(await readdir(out)).toEqual(["cost.png", "cost.svg", "metrics.json", "model.json", "report.html"]);
+    const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as Record<string, unknown>;
+    expect((metrics["costs"] as number[]).length).toBe(2500);
+    expect(metrics["test_predictions"]).toEqual(fixture.test_predictions);
+    expect(metrics["train_accuracy"]).toBe(fixture.train_accuracy);
+    expect(metrics["plan"]).toBe("dual");
+    expect((metrics["config"] as Record<string, unknown>)["layers"]).toBe("12288,20,7,5,1");
+    const report = await readFile(join(out, "report.html"), "utf8");
+    expect(report).toContain("98.56%");
+    expect((report.match(/<img /g) ?? []).length).toBe(10);
+  }, 120_000);
+
+  it("refuses to overwrite a run folder unless --force", async () => {
+    const out = join(await tempDir(), "run");
+    expect((await stepwise(["train", "--iterations", "2", "--out", out, "--quiet"])).code).toBe(0);
+    const again = await stepwise(["train", "--iterations", "2", "--out", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; choose another --out, or pass --force");
+    expect((await stepwise(["train", "--iterations", "2", "--out", out, "--force", "--quiet"])).code).toBe(0);
+  }, 60_000);
+
+  it("--json prints the metrics as one JSON object; --quiet prints nothing", async () => {
+    const json = await stepwise([
+      "train",
+      "--iterations",
+      "3",
+      "--out",
+      join(await tempDir(), "a"),
+      "--json",
+    ]);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { costs: number[]; test_accuracy: number };
+    expect(parsed.costs).toHaveLength(3);
+    expect(typeof parsed.test_accuracy).toBe("number");
+    const quiet = await stepwise([
+      "train",
+      "--iterations",
+      "3",
+      "--out",
+      join(await tempDir(), "b"),
+      "--quiet",
+    ]);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
+  }, 60_000);
+
+  it("the course's two-layer model and Course 2 options run through the same command", async () => {
+    const two = await stepwise([
+      "train",
+      "--layers",
+      "12288,7,1",
+      "--init",
+      "two-layer",
+      "--iterations",
+      "3",
+      "--out",
+      join(await tempDir(), "two"),
+    ]);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toContain("Cost after iteration 0: 0.693");
+    const adam = await stepwise([
+      "train",
+      "--optimizer",
+      "adam",
+      "--mini-batch-size",
+      "64",
+      "--learning-rate",
+      "0.0007",
+      "--iterations",
+      "2",
+      "--lambd",
+      "0.1",
+      "--keep-prob",
+      "0.9",
+      "--out",
+      join(await tempDir(), "adam"),
+      "--json",
+    ]);
+    expect(adam.code).toBe(0);
+    expect((JSON.parse(adam.stdout) as { plan: string }).plan).toBe("primal");
+  }, 120_000);
+});
+
+describe("stepwise train with bad input: a usage message, exit code 2, no stack trace", () => {
+  it.each([
+    [["train", "--bogus"], "unknown option '--bogus'"],
+    [["train", "--learning-rate", "abc"], `expected a number > 0, got "abc"`],
+    [["train", "--learning-rate", "-1"], `expected a number > 0, got "-1"`],
+    [["train", "--iterations", "2.5"], `expected an integer ≥ 1, got "2.5"`],
+    [["train", "--layers", "12288,x,1"], "expected comma-separated layer sizes"],
+    [["train", "--layers", "12287,20,1"], "the first size must be the number of input features, 12288"],
+    [["train", "--layers", "12288,20,2"], "the last size must be 1"],
+    [["train", "--keep-prob", "1.5"], "expected a probability in (0, 1]"],
+    [["train", "--hidden", "gelu"], `--hidden: unknown activation "gelu"`],
+    [["train", "--optimizer", "adamm"], `did you mean "adam"?`],
+    [["train", "--init", "hee"], `did you mean "he"?`],
+    [
+      ["train", "--plan", "dual", "--optimizer", "adam", "--iterations", "1"],
+      `plan "dual" cannot train this run`,
+    ],
+    [["train", "--plan", "fast"], "Allowed choices are auto, primal, dual"],
+    [["tarin"], "unknown command 'tarin'"],
+  ])(
+    "%j → %s",
+    async (args, expected) => {
+      const out = join(await tempDir(), "never");
+      const { code, stdout, stderr } = await stepwise([...args, "--out", out]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(expected);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(stdout).not.toContain("Cost after");
+    },
+    60_000,
+  );
+
+  it("missing data: the data package's message, exit code 1", async () => {
+    const { code, stderr } = await stepwise(["train", "--data", "/nonexistent/catvnoncat"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("--data /nonexistent/catvnoncat");
+    expect(stderr).toContain("train_catvnoncat.h5");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
