@@ -1,4 +1,3 @@
-import { matrix } from "@stepwise/testkit";
 import * as E from "fp-ts/Either";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,6 +11,7 @@ import {
   makeRegistry,
   type OptimizerDefinition,
 } from "../src/index.js";
+import { matrix } from "./helpers.js";
 
 const activation = (name: string, pkg?: string): Activation =>
   defineActivation({

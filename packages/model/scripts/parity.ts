@@ -11,7 +11,7 @@ import {
   type CourseraRun,
   loadCourseraLLayer,
   loadCourseraTwoLayer,
-  maxRelativeDifference,
+  normRelativeDifference,
 } from "@stepwise/testkit";
 import * as E from "fp-ts/Either";
 import { L_layer_model, type PlanChoice, predict, two_layer_model } from "../src/index.js";
