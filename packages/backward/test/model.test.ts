@@ -10,6 +10,7 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { mse } from "@stepwise/cost-mse";
 import { L_model_forward, L_model_forward_with_dropout, type LayerCache } from "@stepwise/forward-cache";
+import { update_parameters } from "@stepwise/optimizer";
 import { seedOrThrow } from "@stepwise/random";
 import { type Matrix, transpose } from "@stepwise/tensor";
 import { describe, expect, it } from "vitest";
@@ -162,6 +163,7 @@ describe("dropout backward (Course 2 Regularization notebook, keep_prob 0.7, see
 
 describe("the notes' one-example two-layer ReLU network (seed-examples.json)", () => {
   interface Example {
+    lr: number;
     x: Nested;
     y: Nested;
     W1: Nested;
@@ -192,5 +194,29 @@ describe("the notes' one-example two-layer ReLU network (seed-examples.json)", (
       expect(Array.from(transpose(grads[key] as Matrix).data), key).toEqual(
         matrix(ex.first[key]).data.length ? Array.from(matrix(ex.first[key]).data) : [],
       );
+  });
+  it("one update with update_parameters gives after_one_update, and ten steps give the notes' trajectory", () => {
+    const fixture = readFixture<{
+      two_layer_relu_example: {
+        after_one_update: Record<"W1" | "b1" | "W2" | "b2", Nested>;
+        ten_steps: ReadonlyArray<{ y_pred: number; loss: number }>;
+      };
+    }>("seed-examples.json").two_layer_relu_example;
+    const X = T(ex.x);
+    const Y = T(ex.y);
+    let p = parameters;
+    const trajectory: Array<{ y_pred: number; loss: number }> = [];
+    for (let step = 0; step < 10; step++) {
+      const [AL, caches] = unwrap(L_model_forward(X, p, spec));
+      trajectory.push({ y_pred: AL.data[0] as number, loss: mse.compute_cost(AL, Y) });
+      p = update_parameters(p, L_model_backward(AL, Y, caches, { cost: mse }), ex.lr);
+      if (step === 0)
+        for (const key of ["W1", "b1", "W2", "b2"] as const)
+          expect(Array.from(transpose(p[key] as Matrix).data), key).toEqual(
+            Array.from(matrix(fixture.after_one_update[key]).data),
+          );
+    }
+    // The same float64 operations in the same order as numpy on one example: exact, step for step.
+    expect(trajectory).toEqual(fixture.ten_steps);
   });
 });
