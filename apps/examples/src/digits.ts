@@ -101,8 +101,9 @@ const accuracy = (X: Matrix, Y: Matrix, parameters: Parameters): number => {
 /**
  * Mini-batch gradient descent, one `L_layer_model` epoch at a time so that the train and test accuracy
  * can be measured after each epoch (`onIteration` reports only the cost). Each call trains one epoch from
- * the previous epoch's parameters with its own shuffle seed; plain gradient descent has no optimizer state
- * to carry over, so this is the same as one long run.
+ * the previous epoch's parameters. Plain gradient descent has no optimizer state to carry over, so the only
+ * difference from one long run is that each epoch shuffles its mini-batches with a fresh seed (seed + epoch)
+ * instead of continuing one random stream.
  */
 export const train_digits = (
   data: MnistSplit,

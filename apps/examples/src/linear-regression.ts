@@ -26,14 +26,15 @@ import {
   formatShape,
   type Matrix,
   matmul,
-  matmulTransposeA,
   meanAll,
   multiply,
+  ones,
   raise,
   shapeError,
   square,
   subtract,
   sumAxis,
+  transpose,
   unsafeMatrix,
 } from "@stepwise/tensor";
 import { py, runIfMain, show } from "./run.js";
@@ -59,10 +60,10 @@ const check = (ok: boolean, message: string): void => {
 /**
  * The notes' forward pass: `N = X·W`, `P = N + B`, `loss = mean((y − P)²)`; returns `[loss, forward_info]`.
  *
- * Bug fixed from the notes (1 of 2): they stored `forward_info['y'] = Y_batch`, but the argument is named
- * `y_batch`; Python looks `Y_batch` up only when the line runs, so the function failed with a NameError
- * (or, in a notebook with a global `Y_batch` left over, silently used the wrong targets). Here the
- * argument is stored under `y`.
+ * Bug fixed from the notes (1 of 2): the notes' body refers to the targets as `Y_batch` while the argument
+ * is named `y_batch`. Python looks a name up only when the line runs, so the function failed with a
+ * NameError, or, in a notebook where a global `Y_batch` was left over from another cell, silently used
+ * those targets instead of the batch's. Here the argument `y_batch` is used throughout.
  */
 export const forward_linear_regression = (
   X_batch: Matrix,
@@ -89,10 +90,10 @@ export const forward_linear_regression = (
 /**
  * The notes' backward pass: the gradient of the loss with respect to W and B, by the chain rule.
  *
- * Bug fixed from the notes (2 of 2): they read `forward_info['Y']`, but the forward pass stores the
- * targets under `'y'`, so this raised a KeyError. Here both sides use `y`.
+ * Bug fixed from the notes (2 of 2): the notes store the targets in `forward_info` under one key and read
+ * them back here under the other (`'y'` and `'Y'`), which raises a KeyError. Here both sides use `y`.
  *
- * One more difference, deliberate: the notes compute `batch_size` and never use it, so their dL/dW and dL/dB
+ * One more difference, deliberate: the notes compute `batch_size` but never divide by it, so their dL/dW and dL/dB
  * are the gradients of the SUMMED squared error, `batch` times the gradient of the mean they report as the
  * loss (it trains all the same, as if the learning rate were `batch` times larger). We divide by the batch
  * size, so these are the gradients of the loss `forward_linear_regression` returns, which is what a
@@ -101,12 +102,12 @@ export const forward_linear_regression = (
 export const loss_gradients = (forward_info: ForwardInfo, weights: Weights): Weights => {
   const batch_size = forward_info.X.rows;
   const dLdP = divide(multiply(-2, subtract(forward_info.y, forward_info.P)), batch_size);
-  // dP/dN and dP/dB are all ones, so dL/dN = dL/dP ⊙ 1 = dL/dP and dL/dB = Σ_rows dL/dP ⊙ 1.
-  const dLdN = dLdP;
-  const dLdW = matmulTransposeA(forward_info.X, dLdN); // dN/dW = Xᵀ
-  const dLdB = sumAxis(dLdP, 0);
-  if (dLdB.rows !== weights.B.rows || dLdW.rows !== weights.W.rows)
-    raise(shapeError("loss_gradients: the gradients do not match the weights' shapes"));
+  const dPdN = ones(forward_info.N.rows, forward_info.N.cols);
+  const dPdB = ones(weights.B.rows, weights.B.cols);
+  const dLdN = multiply(dLdP, dPdN);
+  const dNdW = transpose(forward_info.X);
+  const dLdW = matmul(dNdW, dLdN);
+  const dLdB = sumAxis(multiply(dLdP, dPdB), 0); // B was broadcast over the batch: sum its copies' gradients
   return { W: dLdW, B: dLdB };
 };
 

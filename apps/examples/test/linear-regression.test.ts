@@ -28,7 +28,7 @@ describe("forward_linear_regression and loss_gradients", () => {
 
   it("computes N = X·W, P = N + B and the mean squared error, keeping the targets under 'y'", () => {
     const [loss, info] = forward_linear_regression(X_batch, y_batch, weights);
-    expect(info.y).toBe(y_batch); // the notes' first bug: they stored the undefined Y_batch
+    expect(info.y).toBe(y_batch); // the notes' first bug: Y_batch for y_batch
     const row = (i: number): number[] => Array.from(X_batch.data.subarray(3 * i, 3 * i + 3));
     const w = Array.from(weights.W.data);
     const N = [0, 1, 2, 3].map((i) => row(i).reduce((s, x, k) => s + x * (w[k] as number), 0));
@@ -40,7 +40,7 @@ describe("forward_linear_regression and loss_gradients", () => {
 
   it("gives the gradients of that loss: they agree with central finite differences", () => {
     const [, info] = forward_linear_regression(X_batch, y_batch, weights);
-    const grads = loss_gradients(info, weights); // the notes' second bug: they read forward_info['Y']
+    const grads = loss_gradients(info, weights); // the notes' second bug: 'Y' for 'y'
     const lossAtW = (W: Matrix): number => forward_linear_regression(X_batch, y_batch, { ...weights, W })[0];
     const lossAtB = (B: Matrix): number => forward_linear_regression(X_batch, y_batch, { ...weights, B })[0];
     // Central differences of a quadratic are exact up to round-off (~1e-10 at ε = 1e-6 and losses ~1).

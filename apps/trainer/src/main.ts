@@ -78,14 +78,21 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(new Option("--json", "print the final metrics as JSON instead of text").default(false))
     .option("--quiet", "print nothing but errors", false)
     .action((options: TrainFlags) => {
-      settle(
-        trainCommand(options, {
-          registry: registry(),
-          write: io.out,
-          isTTY: io.isTTY,
-          now: () => new Date(),
-        }),
-      );
+      // Ctrl-C stops training between iterations and keeps the costs so far; a second one quits at once.
+      const controller = new AbortController();
+      const onInterrupt = (): void => {
+        if (controller.signal.aborted) process.exit(130);
+        controller.abort();
+      };
+      process.on("SIGINT", onInterrupt);
+      const done = trainCommand(options, {
+        registry: registry(),
+        write: io.out,
+        isTTY: io.isTTY,
+        now: () => new Date(),
+        signal: controller.signal,
+      });
+      settle(done.finally(() => process.off("SIGINT", onInterrupt)));
     });
 
   root

@@ -12,7 +12,7 @@ import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/d
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
   isTrainingStopped,
-  L_layer_model,
+  L_layer_model_async,
   type PlanChoice,
   predict,
   saveModel,
@@ -175,7 +175,7 @@ export const trainCommand = async (
     unit: flags.miniBatchSize === undefined ? "iteration" : "epoch",
   });
   const started = performance.now();
-  const trained = L_layer_model(data.train_x, data.train_y, flags.layers, {
+  const trained = await L_layer_model_async(data.train_x, data.train_y, flags.layers, {
     learning_rate: flags.learningRate,
     num_iterations: flags.iterations,
     init,

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 
 import { join } from "node:path";
 
@@ -36,4 +36,31 @@ export const stepwise = (
         resolve({ code, stdout, stderr });
       },
     );
+  });
+
+/** Starts the CLI, sends SIGINT once its stdout contains `when`, and resolves when it exits. */
+export const interruptWhen = (args: ReadonlyArray<string>, when: string): Promise<Ran> =>
+  new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=@stepwise/source", "--import", "tsx", MAIN, ...args],
+      {
+        cwd: join(import.meta.dirname, ".."),
+        env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1" },
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    let sent = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!sent && stdout.includes(when)) {
+        sent = true;
+        child.kill("SIGINT");
+      }
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });

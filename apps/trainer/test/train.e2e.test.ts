@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { stepwise } from "./cli.js";
+import { interruptWhen, stepwise } from "./cli.js";
 import { courseRun } from "./report/helpers.js";
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), "stepwise-cli-"));
@@ -104,6 +104,26 @@ describe("stepwise train, as a user runs it", () => {
     expect(adam.code).toBe(0);
     expect((JSON.parse(adam.stdout) as { plan: string }).plan).toBe("primal");
   }, 120_000);
+});
+
+describe("stopping a run", () => {
+  it("Ctrl-C stops between iterations and keeps the costs so far in metrics.json", async () => {
+    const out = join(await tempDir(), "run");
+    const { code, stderr } = await interruptWhen(
+      ["train", "--plan", "primal", "--iterations", "2500", "--print-every", "1", "--out", out],
+      "Cost after iteration 2:",
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/aborted after \d+ iterations/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as {
+      status: string;
+      costs: number[];
+    };
+    expect(metrics.status).toBe("aborted");
+    expect(metrics.costs.length).toBeGreaterThanOrEqual(3);
+    expect(metrics.costs.length).toBeLessThan(2500);
+  }, 60_000);
 });
 
 describe("stepwise train with bad input: a usage message, exit code 2, no stack trace", () => {

@@ -1,4 +1,4 @@
-import { equals, type Matrix, toArray } from "@stepwise/tensor";
+import { equals, toArray } from "@stepwise/tensor";
 import { loadSeedExamples, matrix } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { add, mul } from "../src/index.js";
@@ -118,7 +118,7 @@ describe("mul and add on matrices", () => {
       cache,
     );
     expect(ds).toBe(21);
-    expect(toArray(dx as Matrix)).toStrictEqual([
+    expect(toArray(dx)).toStrictEqual([
       [2, 2, 2],
       [2, 2, 2],
     ]);

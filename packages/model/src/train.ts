@@ -119,73 +119,73 @@ const batchesOf = (
 ): readonly [ReadonlyArray<ReadonlyArray<number> | undefined>, RandomState] =>
   o.mini_batch_size === undefined ? [[undefined], rng] : random_mini_batch_indices(m, o.mini_batch_size, rng);
 
+/** The fold's steps: each `next()` runs one iteration (or epoch); the return value is the result. */
+type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
+
 /**
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
- * the next, each iteration a pure step. A plain loop rather than `reduce`, because a diverged cost or an
- * abort must end the fold early.
+ * the next, each iteration a pure step. Written as a generator that pauses after every iteration, so a
+ * caller can drain it at once (`L_layer_model`) or give the event loop a turn between iterations
+ * (`L_layer_model_async`: progress bars redraw, Ctrl-C can abort). A diverged cost or an abort ends the
+ * fold early.
  */
-const fold = (
+function* fold(
   fn: string,
   Y: Matrix,
   plan: Plan,
+  optimizer: Optimizer,
   rng0: RandomState,
   o: ResolvedOptions,
-): E.Either<TrainError, TrainResult> =>
-  pipe(
-    createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
-    E.chainW((optimizer) => {
-      let state = optimizer.init(plan.initial);
-      let rng = rng0;
-      let step = 0;
-      const costs: number[] = [];
-      const m = Y.cols;
-      const result = (): TrainResult => ({
-        parameters: plan.fromPlan(optimizer.params(state)),
-        costs,
-        plan: plan.name,
-      });
-      for (let i = 0; i < o.num_iterations; i++) {
-        if (o.signal?.aborted === true)
-          return E.left(stopped("Aborted", `${fn}: aborted after ${i} iterations`, result()));
-        const [batches, shuffled] = batchesOf(m, o, rng);
-        rng = shuffled;
-        // An epoch's cost is the example-weighted mean of its batch costs (the course's cost_total / m).
-        let total = 0;
-        let cost = Number.NaN;
-        for (const columns of batches) {
-          [cost, state, rng] = stepOn(plan, Y, columns, o, optimizer, state, ++step, rng);
-          if (!Number.isFinite(cost)) break;
-          total += cost * (columns?.length ?? m);
-        }
-        if (batches.length > 1 && Number.isFinite(cost)) cost = total / m;
-        if (!Number.isFinite(cost))
-          return E.left(
-            stopped(
-              "Diverged",
-              `${fn}: the cost became ${cost} at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate}).`,
-              result(),
-            ),
-          );
-        costs.push(cost);
-        o.onIteration?.(i, cost);
-        if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
-      }
-      return E.right(result());
-    }),
-  );
+): Steps {
+  let state = optimizer.init(plan.initial);
+  let rng = rng0;
+  let step = 0;
+  const costs: number[] = [];
+  const m = Y.cols;
+  const result = (): TrainResult => ({
+    parameters: plan.fromPlan(optimizer.params(state)),
+    costs,
+    plan: plan.name,
+  });
+  for (let i = 0; i < o.num_iterations; i++) {
+    if (o.signal?.aborted === true)
+      return E.left(stopped("Aborted", `${fn}: aborted after ${i} iterations`, result()));
+    const [batches, shuffled] = batchesOf(m, o, rng);
+    rng = shuffled;
+    // An epoch's cost is the example-weighted mean of its batch costs (the course's cost_total / m).
+    let total = 0;
+    let cost = Number.NaN;
+    for (const columns of batches) {
+      [cost, state, rng] = stepOn(plan, Y, columns, o, optimizer, state, ++step, rng);
+      if (!Number.isFinite(cost)) break;
+      total += cost * (columns?.length ?? m);
+    }
+    if (batches.length > 1 && Number.isFinite(cost)) cost = total / m;
+    if (!Number.isFinite(cost))
+      return E.left(
+        stopped(
+          "Diverged",
+          `${fn}: the cost became ${cost} at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate}).`,
+          result(),
+        ),
+      );
+    costs.push(cost);
+    o.onIteration?.(i, cost);
+    if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
+    yield;
+  }
+  return E.right(result());
+}
 
-/**
- * The course's `L_layer_model`: initialize, then `num_iterations` times forward, cost, backward, update.
- * Checks the options and the data's shapes first; returns the trained parameters and every cost.
- */
-export const L_layer_model = (
+/** Checks everything, initializes, picks the plan and the optimizer: the fold, ready to run. */
+const prepare = (
+  fn: string,
   X: Matrix,
   Y: Matrix,
   layers_dims: ReadonlyArray<number>,
-  options: TrainOptions = {},
-): E.Either<TrainError, TrainResult> => {
-  const fn = "L_layer_model";
-  return pipe(
+  options: TrainOptions,
+): E.Either<StepwiseError, Steps> =>
+  pipe(
     resolveOptions(fn, options),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
     E.chainFirst(() => checkData(fn, X, Y, layers_dims)),
@@ -201,8 +201,56 @@ export const L_layer_model = (
         stepsPerIteration: o.mini_batch_size === undefined ? 1 : Math.ceil(X.cols / o.mini_batch_size),
       }),
     ),
-    E.chainW(({ o, plan, initialized: [, rng] }) => fold(fn, Y, plan, rng, o)),
+    E.bind("optimizer", ({ o }) =>
+      createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
+    ),
+    E.map(({ o, plan, optimizer, initialized: [, rng] }) => fold(fn, Y, plan, optimizer, rng, o)),
   );
+
+const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+};
+
+/** Like `drain`, but lets the event loop run at least every `sliceMs` milliseconds. */
+const drainAsync = async (steps: Steps, sliceMs = 50): Promise<E.Either<TrainError, TrainResult>> => {
+  let last = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    if (performance.now() - last >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
+};
+
+/**
+ * The course's `L_layer_model`: initialize, then `num_iterations` times forward, cost, backward, update.
+ * Checks the options and the data's shapes first; returns the trained parameters and every cost.
+ */
+export const L_layer_model = (
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: ReadonlyArray<number>,
+  options: TrainOptions = {},
+): E.Either<TrainError, TrainResult> =>
+  E.flatMap(prepare("L_layer_model", X, Y, layers_dims, options), drain);
+
+/**
+ * `L_layer_model` that gives the event loop a turn every few dozen milliseconds, for programs that draw
+ * progress or stop on a signal while training. Same numbers.
+ */
+export const L_layer_model_async = async (
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: ReadonlyArray<number>,
+  options: TrainOptions = {},
+): Promise<E.Either<TrainError, TrainResult>> => {
+  const steps = prepare("L_layer_model", X, Y, layers_dims, options);
+  return E.isLeft(steps) ? steps : drainAsync(steps.right);
 };
 
 /**

@@ -2,7 +2,7 @@ import { randn, seedOrThrow } from "@stepwise/random";
 import { fromFunction, greater, type Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/Either";
 import { describe, expect, it, vi } from "vitest";
-import { isTrainingStopped, L_layer_model, two_layer_model } from "../src/index.js";
+import { isTrainingStopped, L_layer_model, L_layer_model_async, two_layer_model } from "../src/index.js";
 
 const [X] = randn(20, 30)(seedOrThrow(3));
 const Y = greater(
@@ -103,6 +103,25 @@ describe("L_layer_model", () => {
   it("mini-batch epochs report the example-weighted mean cost", () => {
     const result = L_layer_model(X, Y, [20, 4, 1], { num_iterations: 3, mini_batch_size: 7, plan: "primal" });
     expect(E.isRight(result) && result.right.costs.length).toBe(3);
+  });
+});
+
+describe("L_layer_model_async", () => {
+  it("gives the same numbers and lets timers run while it trains", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const slow = { num_iterations: 300, plan: "primal" } as const;
+    const asyncResult = await L_layer_model_async(X, Y, [20, 5, 1], slow);
+    clearInterval(timer);
+    const syncResult = L_layer_model(X, Y, [20, 5, 1], slow);
+    if (E.isLeft(asyncResult) || E.isLeft(syncResult)) throw new Error("training failed");
+    expect(asyncResult.right.costs).toEqual(syncResult.right.costs);
+    expect(ticks).toBeGreaterThan(0);
+  });
+  it("returns checking errors without training", async () => {
+    expect(message(await L_layer_model_async(X, Y, [20, 5, 1], { learning_rate: 0 }))).toContain(
+      "learning_rate is 0",
+    );
   });
 });
 
