@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import * as E from "fp-ts/Either";
 import type { CliFailure } from "./cli-error.js";
 import { dataFetchCommand } from "./data-command.js";
+import { digitsCommand } from "./digits-command.js";
 import {
   layerList,
   nonNegativeNumber,
@@ -44,6 +45,14 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
   root
     .command("train", { isDefault: false })
     .description("train a network on the catvnoncat data (no flags: the course's 4-layer run)")
+    .addOption(
+      new Option(
+        "--task <task>",
+        "cat: the course's catvnoncat classifier; digits: the notes' TwoLayerNet on MNIST digits",
+      )
+        .choices(["cat", "digits"])
+        .default("cat"),
+    )
     .option(
       "--data <dir>",
       "folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: $STEPWISE_DATA_DIR, ./data/catvnoncat, or download)",
@@ -77,7 +86,11 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--force", "overwrite an existing run folder", false)
     .addOption(new Option("--json", "print the final metrics as JSON instead of text").default(false))
     .option("--quiet", "print nothing but errors", false)
-    .action((options: TrainFlags) => {
+    .action((options: TrainFlags & { task: "cat" | "digits" }) => {
+      if (options.task === "digits") {
+        settle(Promise.resolve(digitsCommand(options, io.out)));
+        return;
+      }
       // Ctrl-C stops training between iterations and keeps the costs so far; a second one quits at once.
       const controller = new AbortController();
       const onInterrupt = (): void => {

@@ -145,6 +145,7 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     ],
     [["train", "--plan", "fast"], "Allowed choices are auto, primal, dual"],
     [["tarin"], "unknown command 'tarin'"],
+    [["train", "--task", "dogs"], "Allowed choices are cat, digits"],
   ])(
     "%j → %s",
     async (args, expected) => {
