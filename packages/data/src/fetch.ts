@@ -258,8 +258,15 @@ export interface ResolveOptions {
 /** Where the data comes from; "download" means `dir` is `./data/catvnoncat` and lacks the files. */
 export interface DataDirChoice {
   readonly dir: string;
-  readonly source: "flag" | "env" | "default" | "download";
+  readonly source: "flag" | "env" | "default" | "shared" | "download";
 }
+
+/**
+ * The course's datasets folder beside the checkout, as the project's shared material is laid out
+ * (`<repo>/../shared/datasets/catvnoncat`): looked at after ./data/catvnoncat and before downloading, so a
+ * fresh clone next to it trains without network.
+ */
+export const SHARED_DATA_DIR = join("..", "shared", "datasets", "catvnoncat");
 
 const missingFiles = async (dir: string): Promise<ReadonlyArray<string>> => {
   const present = await Promise.all(CATVNONCAT_H5_FILES.map((f) => isFile(join(dir, f))));
@@ -268,7 +275,7 @@ const missingFiles = async (dir: string): Promise<ReadonlyArray<string>> => {
 
 /**
  * Finds the data folder: `--data DIR`, else `$STEPWISE_DATA_DIR`, else `./data/catvnoncat` when it holds
- * the files, else `./data/catvnoncat` marked "download". A folder named explicitly must hold the files:
+ * the files, else `../shared/datasets/catvnoncat` when it does, else `./data/catvnoncat` marked "download". A folder named explicitly must hold the files:
  * a typo should not trigger a download somewhere unexpected.
  */
 export const resolveDataDir = async (
@@ -294,7 +301,10 @@ export const resolveDataDir = async (
         );
   }
   const dir = resolve(cwd, DEFAULT_DATA_DIR);
-  return E.right({ dir, source: (await missingFiles(dir)).length === 0 ? "default" : "download" });
+  if ((await missingFiles(dir)).length === 0) return E.right({ dir, source: "default" });
+  const shared = resolve(cwd, SHARED_DATA_DIR);
+  if ((await missingFiles(shared)).length === 0) return E.right({ dir: shared, source: "shared" });
+  return E.right({ dir, source: "download" });
 };
 
 /** `resolveDataDir`, then `fetchCatvnoncat` into `./data/catvnoncat` when the files are nowhere: the folder to load. */

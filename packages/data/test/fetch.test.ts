@@ -302,6 +302,18 @@ describe("resolveDataDir", () => {
     );
   });
 
+  it("then the course's folder beside the checkout (../shared/datasets/catvnoncat), before downloading", async () => {
+    const root = await freshDir();
+    const cwd = join(root, "repo");
+    await mkdir(join(root, "shared", "datasets", "catvnoncat"), { recursive: true });
+    await mkdir(cwd);
+    for (const f of ["train_catvnoncat.h5", "test_catvnoncat.h5"])
+      await copyFile(join(SHARED, f), join(root, "shared", "datasets", "catvnoncat", f));
+    expect(await resolveDataDir({ env: {}, cwd })).toEqual(
+      E.right({ dir: join(root, "shared", "datasets", "catvnoncat"), source: "shared" }),
+    );
+  });
+
   it("names what is missing in a folder given explicitly, instead of downloading elsewhere", async () => {
     const dir = await freshDir();
     await copyFile(join(SHARED, "test_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
