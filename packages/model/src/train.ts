@@ -216,7 +216,7 @@ const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
 
 /** Like `drain`, but lets the event loop run at least every `sliceMs` milliseconds. */
 const drainAsync = async (steps: Steps, sliceMs = 50): Promise<E.Either<TrainError, TrainResult>> => {
-  let last = performance.now();
+  let last = Number.NEGATIVE_INFINITY; // the first iteration yields, so even a short run lets others in
   for (;;) {
     const next = steps.next();
     if (next.done === true) return next.value;

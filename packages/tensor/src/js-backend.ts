@@ -6,7 +6,12 @@ import { type Matrix, type Shape, unsafeMatrix } from "./matrix.js";
  * row order (no strided inner loop) and unroll by four; see BENCHMARKS.md for what that buys.
  */
 
-/** C = A·B: for each row of C, add multiples of B's rows (contiguous reads of B and C). */
+/**
+ * C = A·B: rows of C are built from multiples of B's rows (contiguous reads of B and C). Two rows of C and
+ * four of B at a time: each B element loaded serves two rows, each C element written absorbs four terms.
+ * Every element sums over p in blocks of four, in order, whatever the row pairing: the order depends on
+ * k alone.
+ */
 const matmulNN = (a: Matrix, b: Matrix): Matrix => {
   const { rows: m, cols: k } = a;
   const n = b.cols;
@@ -14,29 +19,58 @@ const matmulNN = (a: Matrix, b: Matrix): Matrix => {
   const B = b.data;
   const C = new Float64Array(m * n);
   const k4 = k - (k % 4);
-  for (let i = 0; i < m; i++) {
+  const m2 = m - (m % 2);
+  for (let i = 0; i < m2; i += 2) {
     const c0 = i * n;
-    const aRow = i * k;
+    const c1 = c0 + n;
+    const r0 = i * k;
+    const r1 = r0 + k;
     for (let p = 0; p < k4; p += 4) {
-      const a0 = A[aRow + p] as number;
-      const a1 = A[aRow + p + 1] as number;
-      const a2 = A[aRow + p + 2] as number;
-      const a3 = A[aRow + p + 3] as number;
+      const a00 = A[r0 + p] as number;
+      const a01 = A[r0 + p + 1] as number;
+      const a02 = A[r0 + p + 2] as number;
+      const a03 = A[r0 + p + 3] as number;
+      const a10 = A[r1 + p] as number;
+      const a11 = A[r1 + p + 1] as number;
+      const a12 = A[r1 + p + 2] as number;
+      const a13 = A[r1 + p + 3] as number;
       const b0 = p * n;
       const b1 = b0 + n;
       const b2 = b1 + n;
       const b3 = b2 + n;
       for (let j = 0; j < n; j++) {
+        const x0 = B[b0 + j] as number;
+        const x1 = B[b1 + j] as number;
+        const x2 = B[b2 + j] as number;
+        const x3 = B[b3 + j] as number;
+        C[c0 + j] = (C[c0 + j] as number) + (a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3);
+        C[c1 + j] = (C[c1 + j] as number) + (a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3);
+      }
+    }
+  }
+  for (let i = m2; i < m; i++) {
+    const c0 = i * n;
+    const r0 = i * k;
+    for (let p = 0; p < k4; p += 4) {
+      const a0 = A[r0 + p] as number;
+      const a1 = A[r0 + p + 1] as number;
+      const a2 = A[r0 + p + 2] as number;
+      const a3 = A[r0 + p + 3] as number;
+      const b0 = p * n;
+      for (let j = 0; j < n; j++)
         C[c0 + j] =
           (C[c0 + j] as number) +
           (a0 * (B[b0 + j] as number) +
-            a1 * (B[b1 + j] as number) +
-            a2 * (B[b2 + j] as number) +
-            a3 * (B[b3 + j] as number));
-      }
+            a1 * (B[b0 + n + j] as number) +
+            a2 * (B[b0 + 2 * n + j] as number) +
+            a3 * (B[b0 + 3 * n + j] as number));
     }
+  }
+  // The k mod 4 tail, added last for every row alike.
+  for (let i = 0; i < m; i++) {
+    const c0 = i * n;
     for (let p = k4; p < k; p++) {
-      const ap = A[aRow + p] as number;
+      const ap = A[i * k + p] as number;
       const bp = p * n;
       for (let j = 0; j < n; j++) C[c0 + j] = (C[c0 + j] as number) + ap * (B[bp + j] as number);
     }
@@ -44,7 +78,10 @@ const matmulNN = (a: Matrix, b: Matrix): Matrix => {
   return unsafeMatrix(m, n, C);
 };
 
-/** C = A·Bᵀ: each element is a dot product of two contiguous rows; four rows of A share each read of B. */
+/**
+ * C = A·Bᵀ: each element is a dot product of two contiguous rows, summed in order over p. Four rows of A
+ * meet two rows of B at a time (eight sums in registers, six loads per eight multiply-adds).
+ */
 const matmulNT = (a: Matrix, b: Matrix): Matrix => {
   const { rows: m, cols: k } = a;
   const n = b.rows;
@@ -52,38 +89,58 @@ const matmulNT = (a: Matrix, b: Matrix): Matrix => {
   const B = b.data;
   const C = new Float64Array(m * n);
   const m4 = m - (m % 4);
+  const n2 = n - (n % 2);
   for (let i = 0; i < m4; i += 4) {
     const r0 = i * k;
     const r1 = r0 + k;
     const r2 = r1 + k;
     const r3 = r2 + k;
-    for (let j = 0; j < n; j++) {
-      const bj = j * k;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+    for (let j = 0; j < n2; j += 2) {
+      const q0 = j * k;
+      const q1 = q0 + k;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s20 = 0;
+      let s21 = 0;
+      let s30 = 0;
+      let s31 = 0;
       for (let p = 0; p < k; p++) {
-        const bv = B[bj + p] as number;
-        s0 += (A[r0 + p] as number) * bv;
-        s1 += (A[r1 + p] as number) * bv;
-        s2 += (A[r2 + p] as number) * bv;
-        s3 += (A[r3 + p] as number) * bv;
+        const u = B[q0 + p] as number;
+        const v = B[q1 + p] as number;
+        const x0 = A[r0 + p] as number;
+        const x1 = A[r1 + p] as number;
+        const x2 = A[r2 + p] as number;
+        const x3 = A[r3 + p] as number;
+        s00 += x0 * u;
+        s01 += x0 * v;
+        s10 += x1 * u;
+        s11 += x1 * v;
+        s20 += x2 * u;
+        s21 += x2 * v;
+        s30 += x3 * u;
+        s31 += x3 * v;
       }
-      C[i * n + j] = s0;
-      C[(i + 1) * n + j] = s1;
-      C[(i + 2) * n + j] = s2;
-      C[(i + 3) * n + j] = s3;
+      C[i * n + j] = s00;
+      C[i * n + j + 1] = s01;
+      C[(i + 1) * n + j] = s10;
+      C[(i + 1) * n + j + 1] = s11;
+      C[(i + 2) * n + j] = s20;
+      C[(i + 2) * n + j + 1] = s21;
+      C[(i + 3) * n + j] = s30;
+      C[(i + 3) * n + j + 1] = s31;
     }
   }
-  for (let i = m4; i < m; i++) {
-    const r = i * k;
-    for (let j = 0; j < n; j++) {
-      const bj = j * k;
-      let s = 0;
-      for (let p = 0; p < k; p++) s += (A[r + p] as number) * (B[bj + p] as number);
-      C[i * n + j] = s;
-    }
+  // Remaining rows of A, and the last column when n is odd: plain dot products in the same order.
+  const dot = (i: number, j: number): number => {
+    let s = 0;
+    for (let p = 0; p < k; p++) s += (A[i * k + p] as number) * (B[j * k + p] as number);
+    return s;
+  };
+  for (let i = 0; i < m; i++) {
+    const fromColumn = i < m4 ? n2 : 0;
+    for (let j = fromColumn; j < n; j++) C[i * n + j] = dot(i, j);
   }
   return unsafeMatrix(m, n, C);
 };
@@ -106,11 +163,19 @@ const matmulTN = (a: Matrix, b: Matrix): Matrix => {
   return unsafeMatrix(m, n, C);
 };
 
-const transposeData = (a: Matrix): Matrix => {
-  const out = new Float64Array(a.rows * a.cols);
-  for (let i = 0; i < a.rows; i++)
-    for (let j = 0; j < a.cols; j++) out[j * a.rows + i] = a.data[i * a.cols + j] as number;
-  return unsafeMatrix(a.cols, a.rows, out);
+/** Transpose in 32 × 32 tiles, so both the reads and the writes stay within a few cache lines. */
+export const transposeData = (a: Matrix): Matrix => {
+  const { rows, cols, data } = a;
+  const out = new Float64Array(rows * cols);
+  const T = 32;
+  for (let i0 = 0; i0 < rows; i0 += T)
+    for (let j0 = 0; j0 < cols; j0 += T) {
+      const iEnd = Math.min(i0 + T, rows);
+      const jEnd = Math.min(j0 + T, cols);
+      for (let i = i0; i < iEnd; i++)
+        for (let j = j0; j < jEnd; j++) out[j * rows + i] = data[i * cols + j] as number;
+    }
+  return unsafeMatrix(cols, rows, out);
 };
 
 const matmul = (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix => {

@@ -1,12 +1,9 @@
 import { raise, shapeError } from "./errors.js";
+import { transposeData } from "./js-backend.js";
 import { formatShape, type Matrix, unsafeMatrix } from "./matrix.js";
 
-export const transpose = (a: Matrix): Matrix => {
-  const out = new Float64Array(a.data.length);
-  for (let i = 0; i < a.rows; i++)
-    for (let j = 0; j < a.cols; j++) out[j * a.rows + i] = a.data[i * a.cols + j] as number;
-  return unsafeMatrix(a.cols, a.rows, out);
-};
+/** Aᵀ (a fresh matrix; the products take transposed operands without one). */
+export const transpose = (a: Matrix): Matrix => transposeData(a);
 
 /** numpy's C-order `reshape`: same elements in the same row-major order. */
 export const reshape = (a: Matrix, rows: number, cols: number): Matrix =>

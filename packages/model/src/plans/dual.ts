@@ -7,12 +7,12 @@ import {
   fromFunction,
   type Matrix,
   matmul,
-  matmulTransposeA,
   matmulTransposeB,
   multiply,
   sliceColumns,
   sumAll,
   sumOfSquares,
+  transpose,
   unsafeMatrix,
   zeros,
 } from "@stepwise/tensor";
@@ -58,8 +58,10 @@ export const dualPlan = (X: Matrix, initial: Parameters): Plan => {
   const m = X.cols;
   const W0 = weight(initial, 1);
   const n1 = W0.rows;
-  const G = matmulTransposeA(X, X);
-  const W0X = matmul(W0, X);
+  // Products with the wide X read it transposed (examples as contiguous rows): the fastest layout.
+  const Xt = transpose(X);
+  const G = matmulTransposeB(Xt, Xt);
+  const W0X = matmulTransposeB(W0, Xt);
   const H = matmulTransposeB(W0, W0);
   const split = (K: Matrix): readonly [A: Matrix, C: Matrix] => [
     sliceColumns(K, 0, m),
@@ -71,7 +73,7 @@ export const dualPlan = (X: Matrix, initial: Parameters): Plan => {
     initial: { ...initial, W1: concatColumns([zeros(n1, m), identity(n1)]) },
     fromPlan: (parameters) => {
       const [A, C] = split(weight(parameters, 1));
-      return { ...parameters, W1: add(matmulTransposeB(A, X), matmul(C, W0)) };
+      return { ...parameters, W1: add(matmul(A, Xt), matmul(C, W0)) };
     },
     dZ1_instead_of_dW1: true,
     gradients: (grads, parameters, columns, lambd) => {
