@@ -108,12 +108,16 @@ export const gradient_check_n = (
     return compute_cost_with_regularization(forward.right[0], Y, p, lambd, cost);
   };
   const approx = new Float64Array(theta.data.length);
+  // One working copy of θ, nudged and restored in place (J copies what it reads), not two copies per entry.
+  const nudged = theta.data.slice();
   for (let i = 0; i < approx.length; i++) {
-    const plus = theta.data.slice();
-    plus[i] = (plus[i] as number) + epsilon;
-    const minus = theta.data.slice();
-    minus[i] = (minus[i] as number) - epsilon;
-    approx[i] = (J(plus) - J(minus)) / (2 * epsilon);
+    const original = nudged[i] as number;
+    nudged[i] = original + epsilon;
+    const plus = J(nudged);
+    nudged[i] = original - epsilon;
+    const minus = J(nudged);
+    nudged[i] = original;
+    approx[i] = (plus - minus) / (2 * epsilon);
   }
   const gradapprox = unsafeMatrix(approx.length, 1, approx);
   const difference = norm(subtract(gradVector, gradapprox)) / (norm(gradVector) + norm(gradapprox));
