@@ -29,7 +29,7 @@ import { type Initializer, initialize_parameters_random } from "@stepwise/init";
 import { L_layer_model, predict } from "@stepwise/model";
 import { seedOrThrow } from "@stepwise/random";
 import { type Matrix, sliceColumns } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { load_mnist, MNIST_PIXELS, type MnistSplit } from "./mnist-data.js";
 import { orThrow, py, runIfMain } from "./run.js";
 

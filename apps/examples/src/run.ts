@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Matrix, toArray } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /**
  * Runs `main` when the file is the program itself (`node --import tsx src/apple.ts`) and not when it is

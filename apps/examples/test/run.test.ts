@@ -1,5 +1,5 @@
 import { matrix } from "@stepwise/testkit";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { isMain, orThrow, py, show } from "../src/run.js";
 

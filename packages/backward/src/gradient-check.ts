@@ -11,7 +11,7 @@ import { compute_cost_with_regularization } from "@stepwise/cost";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Matrix, raise, shapeError, subtract, sumOfSquares, unsafeMatrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** The course's threshold: a relative difference above this means the backward pass has a bug. */
 export const GRADIENT_CHECK_THRESHOLD = 2e-7;

@@ -2,7 +2,7 @@ import { type Cost, checkTargets, type GradKey, type Grads } from "@stepwise/cor
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import type { Caches, LayerCache } from "@stepwise/forward-cache";
 import { add, divide, invalidArgument, type Matrix, multiply, raise, shapeError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { linear_backward_bias, linear_backward_input, linear_backward_parameters } from "./linear.js";
 
 export interface BackwardOptions {

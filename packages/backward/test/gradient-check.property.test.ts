@@ -13,7 +13,7 @@ import { initialize_parameters_he } from "@stepwise/init";
 import { rand, randn, seedOrThrow } from "@stepwise/random";
 import { argmaxPerColumn, fromFunction, greater, type Matrix } from "@stepwise/tensor";
 import fc from "fast-check";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, it } from "vitest";
 import { GRADIENT_CHECK_THRESHOLD, gradient_check_n, L_model_backward } from "../src/index.js";
 

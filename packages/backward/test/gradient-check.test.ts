@@ -1,10 +1,11 @@
 import { relu } from "@stepwise/activation-relu";
 import { softmax } from "@stepwise/activation-softmax";
 import { tanh } from "@stepwise/activation-tanh";
-import { fromLayers, type Grads, type Parameters } from "@stepwise/core";
+import { bias, fromLayers, type Grads, type Parameters, weight } from "@stepwise/core";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { L_model_forward } from "@stepwise/forward-cache";
 import { equals, type Matrix, multiply } from "@stepwise/tensor";
+import { courseTestCase, draws } from "@stepwise/testkit";
 import { describe, expect, it, vi } from "vitest";
 import {
   dictionary_to_vector,
@@ -14,25 +15,13 @@ import {
   L_model_backward,
   vector_to_dictionary,
 } from "../src/index.js";
-import { draws, matrix, unwrap } from "./helpers.js";
+import { matrix, unwrap } from "./helpers.js";
 
 // Course 2 Gradient Checking notebook, gradient_check_n_test_case: np.random.seed(1), then x (4, 3),
 // W1 (5, 4), b1, W2 (3, 5), b2, W3 (1, 3), b3; y = [1, 1, 0]; LINEAR→RELU→LINEAR→RELU→LINEAR→SIGMOID.
-const [x, W1, b1, W2, b2, W3, b3] = draws(1, [4, 3], [5, 4], [5, 1], [3, 5], [3, 1], [1, 3], [1, 1]) as [
-  Matrix,
-  Matrix,
-  Matrix,
-  Matrix,
-  Matrix,
-  Matrix,
-  Matrix,
-];
+const { X: x, parameters } = courseTestCase(1, 3, [4, 5, 3, 1]);
+const [W1, b1] = [weight(parameters, 1), bias(parameters, 1)];
 const y = matrix([[1, 1, 0]]);
-const parameters = fromLayers([
-  [W1, b1],
-  [W2, b2],
-  [W3, b3],
-]);
 const backward = (p: Parameters): Grads => {
   const [AL, caches] = unwrap(L_model_forward(x, p));
   return L_model_backward(AL, y, caches);

@@ -1,18 +1,7 @@
 import { readFileSync } from "node:fs";
-import { type RandomState, randn, seedOrThrow } from "@stepwise/random";
 import { allClose, fromArray, type Matrix, maxAbsDifference, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { expect } from "vitest";
-
-/** Draws matrices of the given shapes in order from one seeded stream, like the course's test cases. */
-export const draws = (seed: number, ...shapes: ReadonlyArray<readonly [number, number]>): Matrix[] => {
-  let state: RandomState = seedOrThrow(seed);
-  return shapes.map(([rows, cols]) => {
-    const [m, next] = randn(rows, cols)(state);
-    state = next;
-    return m;
-  });
-};
 
 export const unwrap = <A>(result: E.Either<StepwiseError, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message);

@@ -2,9 +2,10 @@ import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
 import { linear_activation_forward } from "@stepwise/forward-cache";
 import type { Matrix } from "@stepwise/tensor";
+import { draws } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { linear_activation_backward, linear_backward } from "../src/index.js";
-import { draws, expectClose } from "./helpers.js";
+import { expectClose } from "./helpers.js";
 
 // Inputs rebuilt as testCases_v4a.py builds them; expected values are the notebook's Expected Output,
 // here to all digits as numpy computes them on this machine.

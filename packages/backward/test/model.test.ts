@@ -13,9 +13,10 @@ import { L_model_forward, L_model_forward_with_dropout, type LayerCache } from "
 import { update_parameters } from "@stepwise/optimizer";
 import { seedOrThrow } from "@stepwise/random";
 import { type Matrix, transpose } from "@stepwise/tensor";
+import { courseTestCase, draws } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { L_model_backward } from "../src/index.js";
-import { draws, expectClose, matrix, readFixture, unwrap } from "./helpers.js";
+import { expectClose, matrix, readFixture, unwrap } from "./helpers.js";
 
 type Nested = number[][];
 interface TorchCase {
@@ -123,20 +124,7 @@ describe("L_model_backward (L_model_backward_test_case, seed 3)", () => {
 
 describe("dropout backward (Course 2 Regularization notebook, keep_prob 0.7, seed 1)", () => {
   // Numbers from numpy running the course's forward/backward_propagation_with_dropout on this case.
-  const [x, w1, c1, w2, c2, w3, c3] = draws(1, [3, 5], [2, 3], [2, 1], [3, 2], [3, 1], [1, 3], [1, 1]) as [
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-  ];
-  const p = fromLayers([
-    [w1, c1],
-    [w2, c2],
-    [w3, c3],
-  ]);
+  const { X: x, parameters: p } = courseTestCase(1, 5, [3, 2, 3, 1]);
   const Y = matrix([[1, 1, 0, 1, 0]]);
   it("masks the gradients like the forward pass masked the activations", () => {
     const [AL, caches] = unwrap(L_model_forward_with_dropout(x, p, 0.7, seedOrThrow(1)));

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { type Matrix, type StepwiseError, unsafeMatrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { type H5File, readH5 } from "./h5.js";
 import { dataError, formatNdShape, type NdArray } from "./ndarray.js";
 import { readNpy } from "./npy.js";

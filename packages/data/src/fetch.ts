@@ -1,7 +1,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { CATVNONCAT_H5_FILES } from "./catvnoncat.js";
 import { describeError, readBytes, sha256Hex, writeFileAtomic } from "./files.js";
 import { dataError } from "./ndarray.js";

@@ -1,6 +1,6 @@
 /// <reference path="./jsfive.d.ts" />
 import type { StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { File } from "jsfive";
 import { describeError, readBytes } from "./files.js";
 import { dataError, formatNdShape, type NdArray, type NdShape, shapeSize } from "./ndarray.js";

@@ -1,6 +1,6 @@
 import { invalidArgument, type Matrix, raise, type StepwiseError, unsafeMatrix } from "@stepwise/tensor";
 import { decode as decodePngFile, encode as encodePngFile } from "fast-png";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import jpeg from "jpeg-js";
 import { NUM_PX } from "./catvnoncat.js";
 import { describeError, readBytes } from "./files.js";

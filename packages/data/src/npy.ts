@@ -1,5 +1,5 @@
 import type { StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { readBytes } from "./files.js";
 import { dataError, formatNdShape, type NdArray, type NdShape, shapeSize } from "./ndarray.js";
 

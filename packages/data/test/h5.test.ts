@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { type H5File, parseH5, readH5, readH5Dataset } from "../src/h5.js";
 import type { NdArray } from "../src/ndarray.js";

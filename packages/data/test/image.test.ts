@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encode as encodePngWithChannels } from "fast-png";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import jpeg from "jpeg-js";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "../src/ndarray.js";
 import { parseNpy, parseNpyHeader, readNpy } from "../src/npy.js";

@@ -10,8 +10,8 @@ import {
   type StepwiseError,
   shapeError,
 } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import type { Caches, LayerCache } from "./cache.js";
 import { linear_activation_forward } from "./linear.js";
 import { activationOf, courseSpec, type NetworkSpec } from "./spec.js";

@@ -1,10 +1,10 @@
 import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
 import { allClose, fromArray, toArray } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import { draws } from "@stepwise/testkit";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { linear_activation_forward, linear_forward } from "../src/index.js";
-import { draws } from "./helpers.js";
 
 const close = (actual: number[][], expected: number[][]): boolean => {
   const [a, b] = [fromArray(actual), fromArray(expected)];

@@ -1,11 +1,12 @@
 import { identity } from "@stepwise/activation-identity";
-import { fromLayers } from "@stepwise/core";
+import { bias, fromLayers, weight } from "@stepwise/core";
 import { seedOrThrow } from "@stepwise/random";
 import { allClose, fromArray, type Matrix, toArray } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import { courseTestCase, draws } from "@stepwise/testkit";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { courseSpec, L_model_forward, L_model_forward_with_dropout } from "../src/index.js";
-import { draws, leftMessage, unwrap } from "./helpers.js";
+import { leftMessage, unwrap } from "./helpers.js";
 
 const expectClose = (actual: Matrix, expected: number[][], rtol = 1e-12): void => {
   const e = fromArray(expected);
@@ -13,21 +14,13 @@ const expectClose = (actual: Matrix, expected: number[][], rtol = 1e-12): void =
 };
 
 // testCases_v4a.L_model_forward_test_case_2hidden: np.random.seed(6), then X, W1, b1, W2, b2, W3, b3.
-const [X, W1, b1, W2, b2, W3, b3] = draws(
-  6,
-  [5, 4],
-  [4, 5],
-  [4, 1],
-  [3, 4],
-  [3, 1],
-  [1, 3],
-  [1, 1],
-) as Matrix[] as [Matrix, Matrix, Matrix, Matrix, Matrix, Matrix, Matrix];
-const parameters = fromLayers([
-  [W1, b1],
-  [W2, b2],
-  [W3, b3],
-]);
+const { X, parameters } = courseTestCase(6, 4, [5, 4, 3, 1]);
+const [W1, b1, W3, b3] = [
+  weight(parameters, 1),
+  bias(parameters, 1),
+  weight(parameters, 3),
+  bias(parameters, 3),
+];
 
 describe("L_model_forward", () => {
   it("the course's Expected Output: AL = [[0.03921668 0.70498921 0.19734387 0.04728177]], 3 caches", () => {
@@ -63,9 +56,10 @@ describe("L_model_forward", () => {
     );
   });
   it("does not modify X or the parameters", () => {
-    const before = [X, W1, b1, W2, b2, W3, b3].map((m) => m.data.slice());
+    const inputs = [X, ...Object.values(parameters)] as Matrix[];
+    const before = inputs.map((m) => m.data.slice());
     unwrap(L_model_forward(X, parameters, courseSpec));
-    expect([X, W1, b1, W2, b2, W3, b3].map((m) => m.data)).toStrictEqual(before);
+    expect(inputs.map((m) => m.data)).toStrictEqual(before);
   });
 });
 
@@ -73,20 +67,7 @@ describe("L_model_forward_with_dropout", () => {
   // Course 2 Regularization notebook: forward_propagation_with_dropout_test_case (np.random.seed(1), then
   // X (3, 5), W1 (2, 3), b1, W2 (3, 2), b2, W3 (1, 3), b3) with keep_prob 0.7 and np.random.seed(1) inside.
   // Expected Output: A3 = [[0.36974721 0.00305176 0.04565099 0.49683389 0.36974721]].
-  const [x, w1, c1, w2, c2, w3, c3] = draws(1, [3, 5], [2, 3], [2, 1], [3, 2], [3, 1], [1, 3], [1, 1]) as [
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-    Matrix,
-  ];
-  const p = fromLayers([
-    [w1, c1],
-    [w2, c2],
-    [w3, c3],
-  ]);
+  const { X: x, parameters: p } = courseTestCase(1, 5, [3, 2, 3, 1]);
   it("reproduces the course's A3 and keeps the masks in the caches", () => {
     const [A3, caches] = unwrap(L_model_forward_with_dropout(x, p, 0.7, seedOrThrow(1)));
     expectClose(A3, [

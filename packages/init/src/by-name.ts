@@ -1,6 +1,6 @@
 import { unknownPlugin } from "@stepwise/core";
 import type { StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import {
   type Initializer,
   initialize_parameters,

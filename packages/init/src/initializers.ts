@@ -1,8 +1,8 @@
 import { fromLayers, type Parameters } from "@stepwise/core";
 import { type Random, type RandomState, randn, uniform } from "@stepwise/random";
 import { divide, type Matrix, multiply, type StepwiseError, zeros } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { validateLayerDims } from "./layer-dims.js";
 
 /** Every initializer: layer sizes and an RNG state in, parameters and the advanced state out. */

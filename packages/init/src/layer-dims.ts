@@ -1,5 +1,5 @@
 import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** Checks the course's `layer_dims`: at least two sizes (input and output), each an integer ≥ 1. */
 export const validateLayerDims = (

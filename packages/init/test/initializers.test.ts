@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { bias, layerDimsOf, type Parameters, weight } from "@stepwise/core";
 import { type RandomState, seedOrThrow } from "@stepwise/random";
 import { type Matrix, type StepwiseError, sumAll, sumOfSquares, toArray } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
   initialize_parameters,

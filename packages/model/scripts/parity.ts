@@ -13,7 +13,7 @@ import {
   loadCourseraTwoLayer,
   normRelativeDifference,
 } from "@stepwise/testkit";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { L_layer_model, type PlanChoice, predict, two_layer_model } from "../src/index.js";
 
 const dataDir =

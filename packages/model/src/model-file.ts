@@ -11,8 +11,8 @@ import {
 import { writeFileAtomic } from "@stepwise/data";
 import type { NetworkSpec } from "@stepwise/forward-cache";
 import { fromFlat, type Matrix, type StepwiseError, stepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 
 export const MODEL_FORMAT = "stepwise-model";
 export const MODEL_VERSION = 1;

@@ -4,7 +4,7 @@ import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
 import { gd } from "@stepwise/optimizer";
 import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import type { PlanChoice } from "./plans/choose.js";
 
 /** Everything a training run can vary. Unset fields take the course's values. */

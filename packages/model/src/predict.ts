@@ -9,8 +9,8 @@ import {
   shapeError,
   unsafeMatrix,
 } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 
 export interface Prediction {
   /** One row of labels: 0/1 for a one-unit (sigmoid) output, the class index for a softmax output. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Dataset, loadCatvnoncat } from "@stepwise/data";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
 export const catvnoncatDir = (): string => {

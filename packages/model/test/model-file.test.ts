@@ -8,7 +8,7 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { seedOrThrow } from "@stepwise/random";
 import { equals, type Matrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { loadModel, parseModel, saveModel, serializeModel, toModelFile } from "../src/index.js";
 

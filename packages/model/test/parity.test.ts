@@ -1,5 +1,5 @@
 import { loadCourseraLLayer, loadCourseraTwoLayer } from "@stepwise/testkit";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { L_layer_model, predict, two_layer_model } from "../src/index.js";
 import { catvnoncat } from "./catvnoncat.js";

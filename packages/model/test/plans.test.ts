@@ -10,7 +10,7 @@ import { adam, gd, heavyBallMomentum, momentum, update_parameters } from "@stepw
 import { randn, seedOrThrow } from "@stepwise/random";
 import { fromFunction, greater, type Matrix, matmul } from "@stepwise/tensor";
 import { maxRelativeDifference } from "@stepwise/testkit";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { choosePlan, dualPlan, L_layer_model, type TrainOptions } from "../src/index.js";
 

@@ -2,7 +2,7 @@ import { relu } from "@stepwise/activation-relu";
 import { softmax } from "@stepwise/activation-softmax";
 import { fromLayers } from "@stepwise/core";
 import { matrix } from "@stepwise/testkit";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { predict } from "../src/index.js";
 

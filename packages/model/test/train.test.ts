@@ -1,6 +1,6 @@
 import { randn, seedOrThrow } from "@stepwise/random";
 import { fromFunction, greater, type Matrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it, vi } from "vitest";
 import { isTrainingStopped, L_layer_model, L_layer_model_async, two_layer_model } from "../src/index.js";
 

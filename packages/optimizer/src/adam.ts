@@ -1,7 +1,7 @@
 import type { Grads, Parameters } from "@stepwise/core";
 import { add, divide, multiply, sqrt, square, subtract } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import {
   checkBeta,
   checkEpsilon,

@@ -8,8 +8,8 @@ import {
   shapeError,
   stepwiseError,
 } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { layerKeys } from "./moments.js";
 
 /**

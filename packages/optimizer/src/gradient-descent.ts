@@ -1,7 +1,7 @@
 import type { Grads, Parameters } from "@stepwise/core";
 import { multiply, subtract } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { checkLearningRate, checkUpdate, getOrRaise } from "./checks.js";
 import { entry, layerKeys } from "./moments.js";
 

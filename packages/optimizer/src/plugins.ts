@@ -8,7 +8,7 @@ import type {
   Schedule,
 } from "@stepwise/core";
 import { invalidArgument, isStepwiseException, raise, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { update_parameters_with_adam } from "./adam.js";
 import {
   checkBeta,

@@ -1,7 +1,7 @@
 import { constantSchedule, type Schedule } from "@stepwise/core";
 import { invalidArgument, raise, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { checkLearningRate, checkNonNegative, checkPositive, checkStep, getOrRaise } from "./checks.js";
 
 /** The course's `update_lr`: inverse-time decay, `learning_rate0 / (1 + decay_rate·epoch_num)`. */

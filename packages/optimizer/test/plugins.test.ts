@@ -7,8 +7,8 @@ import {
   type Schedule,
 } from "@stepwise/core";
 import fc from "fast-check";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { describe, expect, it } from "vitest";
 import {
   adam,

@@ -1,4 +1,4 @@
-import type * as S from "fp-ts/State";
+import type * as S from "fp-ts/lib/State.js";
 import type { Random, RandomState } from "./state.js";
 
 /**

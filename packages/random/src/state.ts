@@ -1,5 +1,5 @@
 import { invalidArgument, type StepwiseError, toException } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { initGenrand, STATE_WORDS } from "./mt19937.js";
 
 /**

@@ -1,5 +1,5 @@
-import { pipe } from "fp-ts/function";
-import * as S from "fp-ts/State";
+import { pipe } from "fp-ts/lib/function.js";
+import * as S from "fp-ts/lib/State.js";
 import { describe, expect, it } from "vitest";
 import { chain, map, of, sequenceArray, toState } from "../src/combinators.js";
 import { rand, randn } from "../src/distributions.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { isStepwiseException } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { randn, randomSample, standardNormal, uniform } from "../src/distributions.js";
 import { initGenrand, STATE_WORDS } from "../src/mt19937.js";

@@ -1,4 +1,4 @@
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import type { Matrix } from "../src/index.js";
 import { fromArray } from "../src/index.js";
 

@@ -8,7 +8,7 @@ import {
   type Tolerance,
   toArray,
 } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { short } from "./format.js";
 
 /** What `assertClose` accepts as the expected value: a matrix, nested rows as numpy prints them, or a number. */

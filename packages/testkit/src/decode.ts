@@ -1,5 +1,5 @@
 import { fromArray, type Matrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /**
  * Turns parsed JSON into a typed value or throws naming where it went wrong (`torch-gradients.json:

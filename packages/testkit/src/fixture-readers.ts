@@ -1,6 +1,6 @@
 import { type Grads, type ParameterKey, type Parameters, validateParameters } from "@stepwise/core";
 import type { Matrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import {
   array,
   boolean,

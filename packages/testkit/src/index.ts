@@ -22,6 +22,7 @@ export {
   costChecks,
   type Domain,
 } from "./cost-contract.js";
+export { courseTestCase, draws } from "./course-cases.js";
 export type { Decoder } from "./decode.js";
 export {
   type FiniteDifferenceEstimate,

@@ -15,7 +15,7 @@ import {
   sumAxis,
   tanh as tanhOf,
 } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** Test shorthand: a matrix from nested rows (non-finite allowed); throws on ragged rows. */
 export const m = (rows: ReadonlyArray<ReadonlyArray<number>>): Matrix => {

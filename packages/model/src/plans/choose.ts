@@ -1,6 +1,6 @@
 import type { OptimizerDefinition, Parameters } from "@stepwise/core";
 import { invalidArgument, type Matrix, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { dualPlan, layerOneWork } from "./dual.js";
 import type { Plan } from "./plan.js";
 import { primalPlan } from "./primal.js";
