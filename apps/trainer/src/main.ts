@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
+import type { Registry } from "@stepwise/core";
 import { Command, CommanderError, Option } from "commander";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
 import { dataFetchCommand } from "./data-command.js";
 import { digitsCommand } from "./digits-command.js";
@@ -12,8 +13,10 @@ import {
   probability,
   seedValue,
 } from "./flags.js";
+import { buildRegistry } from "./plugins.js";
+import { pluginsCommand } from "./plugins-command.js";
 import { predictCommand } from "./predict-command.js";
-import { builtinRegistry } from "./registry.js";
+import { builtinPlugins } from "./registry.js";
 import { type TrainFlags, trainCommand } from "./train-command.js";
 
 export interface Io {
@@ -36,11 +39,21 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: io.err })
     .showHelpAfterError("(run with --help for usage)");
 
-  const registry = () => {
-    const r = builtinRegistry();
-    if (E.isLeft(r)) throw new Error(r.left.message);
-    return r.right;
-  };
+  /** The built-in plugins plus stepwise.config.json's and --plugin's, then the command. */
+  const withRegistry = (
+    flags: { readonly plugin: ReadonlyArray<string> },
+    command: (registry: Registry) => Promise<E.Either<CliFailure, void>>,
+  ): Promise<E.Either<CliFailure, void>> =>
+    buildRegistry(builtinPlugins, { cwd: process.cwd(), plugins: flags.plugin }).then((registry) =>
+      E.isLeft(registry) ? registry : command(registry.right),
+    );
+  const pluginOption = (): Option =>
+    new Option(
+      "--plugin <package or path>",
+      "load plugins from a package or file as well as stepwise.config.json's (repeatable)",
+    )
+      .argParser((value: string, previous: ReadonlyArray<string>) => [...previous, value])
+      .default([], "none");
 
   root
     .command("train", { isDefault: false })
@@ -59,9 +72,17 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     )
     .option("--layers <sizes>", "layer sizes, input first", layerList, [12288, 20, 7, 5, 1])
     .option("--init <name>", "deep | two-layer | he | xavier | xavier-uniform | zeros | random", "deep")
-    .option("--hidden <activation>", "hidden-layer activation", "relu")
-    .option("--output <activation>", "output activation", "sigmoid")
-    .option("--cost <name>", "cost function", "binary-cross-entropy")
+    .option(
+      "--hidden <activation>",
+      "hidden-layer activation: any registered name, parameters included, e.g. gelu or 'leaky-relu(alpha=0.2)' (list them with `stepwise plugins`)",
+      "relu",
+    )
+    .option("--output <activation>", "output activation (any registered name)", "sigmoid")
+    .option(
+      "--cost <name>",
+      "cost function: any registered name, e.g. 'huber(delta=0.5)'",
+      "binary-cross-entropy",
+    )
     .option("--learning-rate <rate>", "gradient step size", positiveNumber, 0.0075)
     .option("--iterations <n>", "iterations (epochs with --mini-batch-size)", positiveInteger, 2500)
     .option("--seed <n>", "random seed for init, dropout and shuffles", seedValue, 1)
@@ -82,11 +103,16 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
         .choices(["auto", "primal", "dual"])
         .default("auto"),
     )
+    .option(
+      "--backend <backend>",
+      "kernels: auto (the fastest available), js or wasm (default: $STEPWISE_BACKEND or auto)",
+    )
     .option("--out <dir>", "run folder (default runs/<timestamp>)")
     .option("--force", "overwrite an existing run folder", false)
     .addOption(new Option("--json", "print the final metrics as JSON instead of text").default(false))
     .option("--quiet", "print nothing but errors", false)
-    .action((options: TrainFlags & { task: "cat" | "digits" }) => {
+    .addOption(pluginOption())
+    .action((options: TrainFlags & { task: "cat" | "digits"; plugin: ReadonlyArray<string> }) => {
       if (options.task === "digits") {
         settle(Promise.resolve(digitsCommand(options, io.out)));
         return;
@@ -98,13 +124,15 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
         controller.abort();
       };
       process.on("SIGINT", onInterrupt);
-      const done = trainCommand(options, {
-        registry: registry(),
-        write: io.out,
-        isTTY: io.isTTY,
-        now: () => new Date(),
-        signal: controller.signal,
-      });
+      const done = withRegistry(options, (registry) =>
+        trainCommand(options, {
+          registry,
+          write: io.out,
+          isTTY: io.isTTY,
+          now: () => new Date(),
+          signal: controller.signal,
+        }),
+      );
       settle(done.finally(() => process.off("SIGINT", onInterrupt)));
     });
 
@@ -113,9 +141,19 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .description("classify your own JPEG/PNG pictures with a trained model")
     .requiredOption("--model <path>", "a run's model.json")
     .option("--json", "print the predictions as JSON", false)
+    .addOption(pluginOption())
     .argument("<images...>", "image files")
-    .action((images: string[], options: { model: string; json: boolean }) => {
-      settle(predictCommand({ ...options, images }, registry(), io.out));
+    .action((images: string[], options: { model: string; json: boolean; plugin: ReadonlyArray<string> }) => {
+      settle(withRegistry(options, (registry) => predictCommand({ ...options, images }, registry, io.out)));
+    });
+
+  root
+    .command("plugins")
+    .description("list the activations, costs and optimizers this run can use, and where each comes from")
+    .addOption(pluginOption())
+    .option("--json", "print the list as JSON", false)
+    .action((options: { json: boolean; plugin: ReadonlyArray<string> }) => {
+      settle(withRegistry(options, (registry) => pluginsCommand(registry, options, io.out)));
     });
 
   root

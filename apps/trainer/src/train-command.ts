@@ -19,9 +19,10 @@ import {
   type TrainResult,
   toModelFile,
 } from "@stepwise/model";
-import type { StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
+import { getBackend, type StepwiseError, setBackend } from "@stepwise/tensor";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import { requestedBackend, startBackend } from "./backend-choice.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 import { makeProgress } from "./progress.js";
 import { pythonFloat } from "./python-float.js";
@@ -53,6 +54,7 @@ export interface TrainFlags {
   readonly json: boolean;
   readonly quiet: boolean;
   readonly plan: PlanChoice;
+  readonly backend?: string;
 }
 
 export interface TrainEnvironment {
@@ -61,6 +63,8 @@ export interface TrainEnvironment {
   readonly isTTY: boolean;
   readonly now: () => Date;
   readonly signal?: AbortSignal;
+  /** Where STEPWISE_BACKEND is read (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 interface Choices {
@@ -114,7 +118,7 @@ const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> 
   );
 
 /** What metrics.json, model.json and the report record about the run's settings. */
-const configOf = (flags: TrainFlags, choices: Choices, dataDir: string) => ({
+const configOf = (flags: TrainFlags, choices: Choices, dataDir: string, backendName: string) => ({
   layers: flags.layers.join(","),
   init: flags.init,
   hidden: choices.hidden.meta.name,
@@ -128,7 +132,7 @@ const configOf = (flags: TrainFlags, choices: Choices, dataDir: string) => ({
   mini_batch_size: flags.miniBatchSize ?? null,
   lambd: flags.lambd,
   keep_prob: flags.keepProb,
-  backend: "js",
+  backend: backendName,
   plan: flags.plan,
   data: dataDir,
 });
@@ -146,8 +150,7 @@ const loadData = async (
   return E.isLeft(data) ? E.left(runtimeFailure(data.left)) : E.right([dir.right, data.right] as const);
 };
 
-/** `stepwise train`: the course's L-layer run by default, and every variation the flags allow. */
-export const trainCommand = async (
+const trainOnActiveBackend = async (
   flags: TrainFlags,
   env: TrainEnvironment,
 ): Promise<E.Either<CliFailure, void>> => {
@@ -164,7 +167,7 @@ export const trainCommand = async (
   if (E.isLeft(layersOk)) return layersOk;
   const runDir = await prepareRunDir(flags.out ?? defaultRunDir(env.now()), flags.force);
   if (E.isLeft(runDir)) return E.left(usageFailure(runDir.left.message));
-  const config = configOf(flags, choices.right, dataDir);
+  const config = configOf(flags, choices.right, dataDir, getBackend().name);
   const { hidden, output, cost, optimizer, init } = choices.right;
 
   const progress = makeProgress({
@@ -284,4 +287,26 @@ const finish = async (
     env.write(`Trained in ${seconds.toFixed(1)} s. Model, metrics and report: ${runDir}`);
   }
   return E.right(undefined);
+};
+
+/**
+ * `stepwise train`: the course's L-layer run by default, and every variation the flags allow. Runs on the
+ * backend `--backend` / `$STEPWISE_BACKEND` asks for (default: the fastest available).
+ */
+export const trainCommand = async (
+  flags: TrainFlags,
+  env: TrainEnvironment,
+): Promise<E.Either<CliFailure, void>> => {
+  const requested = requestedBackend(flags.backend, env.env ?? process.env);
+  if (E.isLeft(requested)) return requested;
+  const started = await startBackend(requested.right);
+  if (E.isLeft(started)) return started;
+  const previous = getBackend();
+  setBackend(started.right.backend);
+  try {
+    return await trainOnActiveBackend(flags, env);
+  } finally {
+    setBackend(previous);
+    started.right.dispose();
+  }
 };

@@ -30,6 +30,7 @@ describe("stepwise train, as a user runs it", () => {
     expect(metrics["test_predictions"]).toEqual(fixture.test_predictions);
     expect(metrics["train_accuracy"]).toBe(fixture.train_accuracy);
     expect(metrics["plan"]).toBe("dual");
+    expect((metrics["config"] as Record<string, unknown>)["backend"]).toBe("wasm");
     expect((metrics["config"] as Record<string, unknown>)["layers"]).toBe("12288,20,7,5,1");
     const report = await readFile(join(out, "report.html"), "utf8");
     expect(report).toContain("98.56%");
@@ -136,7 +137,7 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--layers", "12287,20,1"], "the first size must be the number of input features, 12288"],
     [["train", "--layers", "12288,20,2"], "the last size must be 1"],
     [["train", "--keep-prob", "1.5"], "expected a probability in (0, 1]"],
-    [["train", "--hidden", "gelu"], `--hidden: unknown activation "gelu"`],
+    [["train", "--hidden", "maxout"], `--hidden: unknown activation "maxout"`],
     [["train", "--optimizer", "adamm"], `did you mean "adam"?`],
     [["train", "--init", "hee"], `did you mean "he"?`],
     [
@@ -146,6 +147,7 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--plan", "fast"], "Allowed choices are auto, primal, dual"],
     [["tarin"], "unknown command 'tarin'"],
     [["train", "--task", "dogs"], "Allowed choices are cat, digits"],
+    [["train", "--backend", "gpu"], '--backend is "gpu"; choose auto (the fastest available), js or wasm'],
   ])(
     "%j → %s",
     async (args, expected) => {
@@ -158,6 +160,35 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     },
     60_000,
   );
+
+  it("STEPWISE_BACKEND is checked like the flag", async () => {
+    const { code, stderr } = await stepwise(["train", "--iterations", "1"], { STEPWISE_BACKEND: "cuda" });
+    expect(code).toBe(2);
+    expect(stderr).toContain('$STEPWISE_BACKEND is "cuda"');
+  }, 60_000);
+
+  it("--backend js and wasm give the same costs", async () => {
+    const run = async (backend: string) => {
+      const r = await stepwise([
+        "train",
+        "--iterations",
+        "20",
+        "--plan",
+        "primal",
+        "--backend",
+        backend,
+        "--json",
+        "--out",
+        join(await tempDir(), backend),
+      ]);
+      return JSON.parse(r.stdout) as { costs: number[]; config: { backend: string } };
+    };
+    const [js, wasm] = [await run("js"), await run("wasm")];
+    expect([js.config.backend, wasm.config.backend]).toEqual(["js", "wasm"]);
+    const gap = Math.max(...js.costs.map((c, i) => Math.abs(c - (wasm.costs[i] as number))));
+    expect(js.costs).toHaveLength(20);
+    expect(gap).toBeLessThanOrEqual(1e-12);
+  }, 120_000);
 
   it("missing data: the data package's message, exit code 1", async () => {
     const { code, stderr } = await stepwise(["train", "--data", "/nonexistent/catvnoncat"]);

@@ -43,7 +43,7 @@ function unaryVector(op: i32, x: v128): v128 {
 }
 
 export function unary(op: i32, src: usize, dst: usize, n: i32): void {
-  const simd = op == 0 || op == 4 || op == 5 || op == 6 || op == 8;
+  const simd = op === 0 || op === 4 || op === 5 || op === 6 || op === 8;
   let i = 0;
   if (simd)
     for (; i + 2 <= n; i += 2) {
@@ -79,7 +79,7 @@ function binaryScalar(op: i32, x: f64, y: f64): f64 {
     case 9:
       return x <= y ? 1 : 0;
     default:
-      return x == y ? 1 : 0;
+      return x === y ? 1 : 0;
   }
 }
 
@@ -114,18 +114,18 @@ function binaryVector(op: i32, x: v128, y: v128): v128 {
 /** out[j] = x[j] op y[j] for j < n; `xs`/`ys` are 1 for a vector and 0 for a repeated scalar. */
 function row(op: i32, x: usize, xs: i32, y: usize, ys: i32, out: usize, n: i32): void {
   let j = 0;
-  if (xs == 1 && ys == 1)
+  if (xs === 1 && ys === 1)
     for (; j + 2 <= n; j += 2) {
       const at = (<usize>j) << 3;
       v128.store(out + at, binaryVector(op, v128.load(x + at), v128.load(y + at)));
     }
-  else if (xs == 1) {
+  else if (xs === 1) {
     const yv = v128.load64_splat(y);
     for (; j + 2 <= n; j += 2) {
       const at = (<usize>j) << 3;
       v128.store(out + at, binaryVector(op, v128.load(x + at), yv));
     }
-  } else if (ys == 1) {
+  } else if (ys === 1) {
     const xv = v128.load64_splat(x);
     for (; j + 2 <= n; j += 2) {
       const at = (<usize>j) << 3;
@@ -171,33 +171,33 @@ export function scalar(op: i32, a: usize, sAt: usize, scalarFirst: bool, out: us
 }
 
 function reduceStart(op: i32): f64 {
-  return op == 0 ? 0 : op == 1 ? -Infinity : Infinity;
+  return op === 0 ? 0 : op === 1 ? -Infinity : Infinity;
 }
 
 function reduceScalar(op: i32, acc: f64, x: f64): f64 {
-  if (op == 0) return acc + x;
-  if (op == 1) return x > acc || x != x ? x : acc;
-  return x < acc || x != x ? x : acc;
+  if (op === 0) return acc + x;
+  if (op === 1) return x > acc || Number.isNaN(x) ? x : acc;
+  return x < acc || Number.isNaN(x) ? x : acc;
 }
 
 function reduceVector(op: i32, acc: v128, x: v128): v128 {
-  if (op == 0) return f64x2.add(acc, x);
+  if (op === 0) return f64x2.add(acc, x);
   const nan = f64x2.ne(x, x);
-  const better = op == 1 ? f64x2.gt(x, acc) : f64x2.lt(x, acc);
+  const better = op === 1 ? f64x2.gt(x, acc) : f64x2.lt(x, acc);
   return v128.bitselect(x, acc, v128.or(better, nan));
 }
 
 /** axis 0: one result per column; 1: one per row; 2: one for everything. Always left to right. */
 export function reduce(op: i32, axis: i32, src: usize, rows: i32, cols: i32, out: usize): void {
   const start = reduceStart(op);
-  if (axis == 2) {
+  if (axis === 2) {
     let acc = start;
     const n = rows * cols;
     for (let i = 0; i < n; i++) acc = reduceScalar(op, acc, load<f64>(src + ((<usize>i) << 3)));
     store<f64>(out, acc);
     return;
   }
-  if (axis == 1) {
+  if (axis === 1) {
     for (let i = 0; i < rows; i++) {
       let acc = start;
       const r = src + ((<usize>(i * cols)) << 3);

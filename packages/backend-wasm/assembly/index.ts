@@ -1,5 +1,5 @@
-// The module's exports. `run` is the one entry every thread calls for a parallel job: it reads the job
-// from a descriptor in shared memory (layout in src/descriptor.ts) and does this thread's fixed share.
+// The module's exports. `block` is the one entry every thread calls for a parallel job: it reads the
+// job from a descriptor in shared memory (layout in src/descriptor.ts) and computes block `b` of it.
 import { gemm } from "./gemm";
 import { pack } from "./pack";
 
@@ -14,28 +14,43 @@ export function heapBase(): usize {
 const GEMM = 1;
 const PACK = 2;
 
-export function run(tid: i32, desc: usize): void {
+// The bounds of block b: `count` near-equal runs of 4-row units or of panels (src/partition.ts mirrors it).
+function part(units: i32, count: i32, b: i32): i32 {
+  return <i32>((<i64>units * b) / count);
+}
+
+export function block(desc: usize, b: i32): void {
   const op = load<i32>(desc);
-  const range = desc + 64 + ((<usize>tid) << 4);
-  const i0 = load<i32>(range);
-  const i1 = load<i32>(range, 4);
-  const jp0 = load<i32>(range, 8);
-  const jp1 = load<i32>(range, 12);
-  if (op == GEMM)
+  const n = load<i32>(desc, 24);
+  const m = load<i32>(desc, 36);
+  const count = load<i32>(desc, 40);
+  const alongRows = load<i32>(desc, 44) !== 0;
+  const panels = (n + 3) >> 2;
+  let i0 = 0;
+  let i1 = m;
+  let jp0 = part(panels, count, b);
+  let jp1 = part(panels, count, b + 1);
+  if (alongRows) {
+    const units = (m + 3) >> 2;
+    i0 = min(m, part(units, count, b) << 2);
+    i1 = min(m, part(units, count, b + 1) << 2);
+    jp0 = 0;
+    jp1 = panels;
+  }
+  if (op === GEMM)
     gemm(
       load<u32>(desc, 4),
       load<u32>(desc, 8),
       load<u32>(desc, 12),
       load<u32>(desc, 16),
       load<u32>(desc, 20),
-      load<i32>(desc, 24),
+      n,
       load<i32>(desc, 28),
-      load<i32>(desc, 32) != 0,
       i0,
       i1,
       jp0,
       jp1,
     );
-  else if (op == PACK)
-    pack(load<u32>(desc, 4), load<i32>(desc, 8), load<i32>(desc, 12), load<i32>(desc, 16) != 0, load<u32>(desc, 20), jp0, jp1);
+  else if (op === PACK)
+    pack(load<u32>(desc, 4), load<i32>(desc, 8), n, load<i32>(desc, 12) !== 0, load<u32>(desc, 16), jp0, jp1);
 }

@@ -18,13 +18,14 @@ export function pack(src: usize, k: i32, n: i32, transposed: bool, dst: usize, j
         let row = src + ((<usize>kb * n + j0) << 3);
         const ld = (<usize>n) << 3;
         for (let q = 0; q < len; q++) {
-          if (cols == 4) {
+          if (cols === 4) {
             v128.store(out, v128.load(row));
             v128.store(out, v128.load(row, 16), 16);
           } else {
             v128.store(out, zero);
             v128.store(out, zero, 16);
-            for (let c = 0; c < cols; c++) store<f64>(out + (<usize>c << 3), load<f64>(row + (<usize>c << 3)));
+            for (let c = 0; c < cols; c++)
+              store<f64>(out + ((<usize>c) << 3), load<f64>(row + ((<usize>c) << 3)));
           }
           row += ld;
           out += 32;

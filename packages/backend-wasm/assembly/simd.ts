@@ -31,6 +31,6 @@ export function loadLo(p: usize, cols: i32): v128 {
 /** Loads the high pair (columns 2 and 3) of `cols` doubles at `p`. */
 export function loadHi(p: usize, cols: i32): v128 {
   if (cols >= 4) return v128.load(p, 16);
-  if (cols == 3) return f64x2.replace_lane(f64x2.splat(0), 0, load<f64>(p, 16));
+  if (cols === 3) return f64x2.replace_lane(f64x2.splat(0), 0, load<f64>(p, 16));
   return f64x2.splat(0);
 }

@@ -1,13 +1,13 @@
-import type { Share } from "./partition.js";
+import type { Blocking } from "./partition.js";
 
 /**
- * A parallel job's descriptor in shared memory, read by `run(tid, descriptor)` in assembly/index.ts:
- * i32 words [op, args…] from byte 0, and each thread's share (i0, i1, jp0, jp1) at byte 64 + 16·tid.
+ * A parallel job's descriptor in shared memory, read by `block(descriptor, b)` in assembly/index.ts:
+ * i32 words [op, args…] with n at word 6, m at word 9, the block count at 10 and alongRows at 11.
  */
 export const GEMM = 1;
 export const PACK = 2;
+export const DESCRIPTOR_BYTES = 64;
 export const MAX_THREADS = 64;
-export const DESCRIPTOR_BYTES = 64 + 16 * MAX_THREADS;
 
 export interface GemmJob {
   readonly a: number;
@@ -16,9 +16,9 @@ export interface GemmJob {
   readonly cs: number;
   readonly packedB: number;
   readonly c: number;
+  readonly m: number;
   readonly n: number;
   readonly k: number;
-  readonly quadOrder: boolean;
 }
 
 export interface PackJob {
@@ -29,16 +29,23 @@ export interface PackJob {
   readonly dst: number;
 }
 
-const writeShares = (words: Int32Array, shares: ReadonlyArray<Share>): void =>
-  shares.forEach((s, t) => words.set([s.i0, s.i1, s.jp0, s.jp1], 16 + 4 * t));
-
 /** `words` is an Int32Array over the descriptor's bytes. */
-export const writeGemm = (words: Int32Array, job: GemmJob, shares: ReadonlyArray<Share>): void => {
-  words.set([GEMM, job.a, job.rs, job.cs, job.packedB, job.c, job.n, job.k, job.quadOrder ? 1 : 0]);
-  writeShares(words, shares);
-};
+export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): void =>
+  words.set([
+    GEMM,
+    job.a,
+    job.rs,
+    job.cs,
+    job.packedB,
+    job.c,
+    job.n,
+    job.k,
+    0,
+    job.m,
+    blocks.count,
+    blocks.alongRows ? 1 : 0,
+  ]);
 
-export const writePack = (words: Int32Array, job: PackJob, shares: ReadonlyArray<Share>): void => {
-  words.set([PACK, job.src, job.k, job.n, job.transposed ? 1 : 0, job.dst]);
-  writeShares(words, shares);
-};
+export const writePack = (words: Int32Array, job: PackJob, blocks: Blocking): void =>
+  // n sits where a product's n does (word 6): the block bounds read it the same way for both.
+  words.set([PACK, job.src, job.k, job.transposed ? 1 : 0, job.dst, 0, job.n, 0, 0, 0, blocks.count, 0]);

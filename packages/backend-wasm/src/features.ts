@@ -9,7 +9,14 @@ const v128Const = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
 
 /** A module whose only function pushes three v128 constants, applies `opcode` (SIMD prefix 0xfd) and drops. */
 const probeModule = (opcode: ReadonlyArray<number>, operands: number): Uint8Array => {
-  const body = [0x00, ...Array.from({ length: operands }, () => v128Const).flat(), 0xfd, ...opcode, 0x1a, 0x0b];
+  const body = [
+    0x00,
+    ...Array.from({ length: operands }, () => v128Const).flat(),
+    0xfd,
+    ...opcode,
+    0x1a,
+    0x0b,
+  ];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...[0x01, 0x04, 0x01, 0x60, 0x00, 0x00], // type section: () -> ()

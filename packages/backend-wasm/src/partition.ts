@@ -1,10 +1,16 @@
 /**
- * How a product's output is shared among threads: a fixed function of the shape and the thread count,
- * never of timing. Each thread gets a block of rows × a block of 4-column panels; the kernels sum every
- * output element the same way whichever thread computes it, so the result does not even depend on the
- * thread count.
+ * How a job's output is cut into blocks that threads claim (see control.ts). The cut is a function of
+ * the shape and thread count only, and no cut changes any result: the kernels sum every output element
+ * the same way whichever block (and thread) computes it. assembly/index.ts `bounds` computes the same
+ * blocks; `blockBounds` here is its mirror, for tests.
  */
-export interface Share {
+export interface Blocking {
+  /** Cut along blocks of 4 rows (else along 4-column panels). */
+  readonly alongRows: boolean;
+  readonly count: number;
+}
+
+export interface Bounds {
   readonly i0: number;
   readonly i1: number;
   readonly jp0: number;
@@ -14,23 +20,24 @@ export interface Share {
 /** Panels of four columns covering n columns. */
 export const panelsOf = (n: number): number => Math.ceil(n / 4);
 
-/** The part `index` of `parts` near-equal consecutive parts of [0, total), rounded to multiples of `unit`. */
-export const split = (total: number, parts: number, index: number, unit = 1): readonly [number, number] => {
-  const units = Math.ceil(total / unit);
-  const at = (p: number): number => Math.min(total, Math.floor((units * p) / parts) * unit);
-  return [at(index), at(index + 1)];
+/** Blocks per thread: enough that a late worker costs little, few enough that each reuses A well. */
+const BLOCKS_PER_THREAD = 4;
+
+/** Cuts along panels when there are at least as many as blocks of 4 rows, else along rows. */
+export const blocking = (m: number, n: number, threads: number): Blocking => {
+  const panels = panelsOf(n);
+  const rowUnits = Math.ceil(m / 4);
+  const alongRows = panels < rowUnits;
+  const units = alongRows ? rowUnits : panels;
+  return { alongRows, count: Math.max(1, Math.min(units, threads === 1 ? 1 : BLOCKS_PER_THREAD * threads)) };
 };
 
-/** Splits along panels when there are at least as many as blocks of 4 rows, else along rows. */
-export const partition = (m: number, n: number, threads: number): ReadonlyArray<Share> => {
+export const blockBounds = (m: number, n: number, { alongRows, count }: Blocking, b: number): Bounds => {
   const panels = panelsOf(n);
-  const alongPanels = panels >= Math.ceil(m / 4);
-  return Array.from({ length: threads }, (_, t) => {
-    if (alongPanels) {
-      const [jp0, jp1] = split(panels, threads, t);
-      return { i0: 0, i1: m, jp0, jp1 };
-    }
-    const [i0, i1] = split(m, threads, t, 4);
-    return { i0, i1, jp0: 0, jp1: panels };
-  });
+  if (alongRows) {
+    const units = Math.ceil(m / 4);
+    const at = (x: number): number => Math.min(m, Math.floor((units * x) / count) * 4);
+    return { i0: at(b), i1: at(b + 1), jp0: 0, jp1: panels };
+  }
+  return { i0: 0, i1: m, jp0: Math.floor((panels * b) / count), jp1: Math.floor((panels * (b + 1)) / count) };
 };

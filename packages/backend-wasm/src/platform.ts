@@ -51,12 +51,13 @@ export const readBytes = async (url: URL): Promise<Uint8Array> => {
 
 export interface Thread {
   readonly post: (message: unknown) => void;
+  /** Lets the process exit while this thread sleeps (Node); call once it has started. */
+  readonly detach: () => void;
   readonly terminate: () => Promise<void>;
 }
 
 /**
- * Starts a worker running `source` (see worker-source.ts). Node's workers are unref'd: a program that
- * never disposes the backend still exits.
+ * Starts a worker running `source` (see worker-source.ts).
  */
 export const spawnThread = (
   source: string,
@@ -69,9 +70,9 @@ export const spawnThread = (
     const worker = new Worker(source, { eval: true });
     worker.on("message", onMessage);
     worker.on("error", onError);
-    worker.unref();
     return {
       post: (message) => worker.postMessage(message),
+      detach: () => worker.unref(),
       terminate: async () => {
         await worker.terminate();
       },
@@ -85,6 +86,7 @@ export const spawnThread = (
   worker.onerror = onError;
   return {
     post: (message) => worker.postMessage(message),
+    detach: () => undefined,
     terminate: async () => worker.terminate(),
   };
 };

@@ -1,4 +1,14 @@
-import { CONTROL_WORDS, DESCRIPTOR, FAILED, GENERATION, PENDING, QUIT } from "./control.js";
+import {
+  BLOCKS,
+  CLAIM,
+  CONTROL_WORDS,
+  claim,
+  DESCRIPTOR,
+  DONE,
+  FAILED,
+  GENERATION,
+  QUIT,
+} from "./control.js";
 import { spawnThread, type Thread } from "./platform.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
 import { workerSource } from "./worker-source.js";
@@ -6,13 +16,13 @@ import { workerSource } from "./worker-source.js";
 /**
  * The worker pool: the one stateful piece of the backend. Lifecycle: `startPool` spawns threads − 1
  * workers on the shared memory and resolves once each has instantiated the module; `run` forks a job
- * to all threads (the calling thread is thread 0) and joins with Atomics — synchronous, because the
- * Backend interface is; `dispose` makes the workers leave their loop and terminates them.
+ * to every thread (the calling thread works too) and joins with Atomics — synchronously, because the
+ * Backend interface is synchronous; `dispose` makes the workers leave their loop and terminates them.
  */
 export interface Pool {
   readonly threads: number;
-  /** Runs the job at `descriptor` on every thread (or only this one when `parallel` is false). */
-  readonly run: (descriptor: number, parallel: boolean) => void;
+  /** Computes blocks 0 … blocks − 1 of the job at `descriptor`, on every thread when `parallel`. */
+  readonly run: (descriptor: number, blocks: number, parallel: boolean) => void;
   readonly dispose: () => Promise<void>;
 }
 
@@ -22,49 +32,63 @@ export interface PoolOptions {
   /** Byte address of the control block (see control.ts). */
   readonly control: number;
   readonly threads: number;
-  /** This thread's `run` export. */
-  readonly runHere: (tid: number, descriptor: number) => void;
+  /** The calling thread's `block` export. */
+  readonly blockHere: (descriptor: number, block: number) => void;
 }
 
-const startWorker = (options: PoolOptions, tid: number): Promise<Thread> =>
+const startWorker = (options: PoolOptions, index: number): Promise<Thread> =>
   new Promise((resolve, reject) => {
     const thread = spawnThread(
       workerSource,
       (message) => {
-        const m = message as { readonly ready?: number; readonly error?: string };
-        if (m.ready === tid) resolve(thread);
-        else reject(new Error(`@stepwise/backend-wasm: worker ${tid} failed to start: ${m.error ?? "?"}`));
+        const m = message as { readonly ready?: boolean; readonly error?: string };
+        if (m.ready !== true)
+          reject(new Error(`@stepwise/backend-wasm: worker ${index} failed to start: ${m.error ?? "?"}`));
+        else {
+          // Unref'd once started: a program that never disposes the backend still exits.
+          thread.detach();
+          resolve(thread);
+        }
       },
       reject,
     );
-    thread.post({ module: options.module, memory: options.memory, tid, control: options.control });
+    thread.post({ module: options.module, memory: options.memory, control: options.control });
   });
 
 export const startPool = async (options: PoolOptions): Promise<Pool> => {
-  const { memory, control, threads, runHere } = options;
+  const { memory, control, threads, blockHere } = options;
   const c = new Int32Array(memory.buffer, control, CONTROL_WORDS);
-  const workers = await Promise.all(Array.from({ length: threads - 1 }, (_, i) => startWorker(options, i + 1)));
+  const workers = await Promise.all(
+    Array.from({ length: threads - 1 }, (_, i) => startWorker(options, i + 1)),
+  );
   let disposed = false;
 
-  const run = (descriptor: number, parallel: boolean): void => {
+  const run = (descriptor: number, blocks: number, parallel: boolean): void => {
     if (disposed) throw new Error("@stepwise/backend-wasm: the backend was disposed");
     if (!parallel || workers.length === 0) {
-      runHere(0, descriptor);
+      for (let b = 0; b < blocks; b++) blockHere(descriptor, b);
       return;
     }
+    const generation = (Atomics.load(c, GENERATION) + 1) | 0;
     Atomics.store(c, DESCRIPTOR, descriptor);
-    Atomics.store(c, PENDING, workers.length);
-    Atomics.add(c, GENERATION, 1);
+    Atomics.store(c, BLOCKS, blocks);
+    Atomics.store(c, DONE, 0);
+    Atomics.store(c, CLAIM, (generation & 0xffff) << 16);
+    Atomics.store(c, GENERATION, generation);
     Atomics.notify(c, GENERATION);
     let failure: unknown;
-    try {
-      runHere(0, descriptor);
-    } catch (error) {
-      failure = error;
+    for (let b = claim(c, generation, blocks); b >= 0; b = claim(c, generation, blocks)) {
+      try {
+        blockHere(descriptor, b);
+      } catch (error) {
+        failure ??= error;
+      }
+      Atomics.add(c, DONE, 1);
     }
-    for (let p = Atomics.load(c, PENDING); p !== 0; p = Atomics.load(c, PENDING)) Atomics.wait(c, PENDING, p);
+    for (let d = Atomics.load(c, DONE); d < blocks; d = Atomics.load(c, DONE)) Atomics.wait(c, DONE, d);
     if (failure !== undefined) throw failure;
-    if (Atomics.exchange(c, FAILED, 0) !== 0) throw new Error("@stepwise/backend-wasm: a worker's share failed");
+    if (Atomics.exchange(c, FAILED, 0) !== 0)
+      throw new Error("@stepwise/backend-wasm: a worker's block failed");
   };
 
   const dispose = async (): Promise<void> => {

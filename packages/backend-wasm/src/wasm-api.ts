@@ -20,7 +20,10 @@ export interface WasmInstance {
 
 export interface WasmApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-  readonly Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
+  readonly Instance: new (
+    module: WasmModule,
+    imports: Record<string, Record<string, unknown>>,
+  ) => WasmInstance;
   readonly validate: (bytes: Uint8Array) => boolean;
   readonly compile: (bytes: Uint8Array) => Promise<WasmModule>;
 }

@@ -1,12 +1,14 @@
 /**
  * `pnpm parity`: the course's two cat runs, 2500 iterations each, with the primal plan (the course's loop
- * as written) and the dual plan, against ../shared/fixtures. Checks every cost to absolute 1e-9, the
- * accuracies and test predictions exactly, and the two plans' final parameters to relative 1e-9.
- * Too slow for the unit tests on the js backend (minutes); CI runs it after them.
+ * as written, on the wasm backend: minutes on the js one) and the dual plan (js backend), against
+ * ../shared/fixtures. Checks every cost to absolute 1e-9, the accuracies and test predictions exactly,
+ * and the two plans' final parameters to relative 1e-9 of each matrix's scale. CI runs it after the tests.
  */
 
+import { createWasmBackend } from "@stepwise/backend-wasm";
 import type { Parameters } from "@stepwise/core";
 import { loadCatvnoncat } from "@stepwise/data";
+import { withBackend } from "@stepwise/tensor";
 import {
   type CourseraRun,
   loadCourseraLLayer,
@@ -48,6 +50,7 @@ const parameterGap = (a: Parameters, b: Parameters): number =>
     }),
   );
 
+const wasm = await createWasmBackend();
 let failures = 0;
 const check = (ok: boolean, what: string): void => {
   console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
@@ -58,7 +61,7 @@ for (const [name, fixture] of [
   ["coursera-L-layer", loadCourseraLLayer()],
   ["coursera-two-layer", loadCourseraTwoLayer()],
 ] as const) {
-  const runs = { primal: train(fixture, "primal"), dual: train(fixture, "dual") };
+  const runs = { primal: withBackend(wasm, () => train(fixture, "primal")), dual: train(fixture, "dual") };
   for (const [plan, run] of Object.entries(runs)) {
     const worst = Math.max(...run.costs.map((c, i) => Math.abs(c - (fixture.costs[i] ?? Number.NaN))));
     const trainAccuracy = E.map((p: { accuracy?: number }) => p.accuracy)(
@@ -69,7 +72,7 @@ for (const [name, fixture] of [
     const predictions = E.isRight(test) ? Array.from(test.right.predictions.data) : [];
     check(
       run.costs.length === fixture.costs.length && worst <= 1e-9,
-      `${name} ${plan}: every cost within 1e-9 (worst ${worst.toExponential(2)}), ${run.seconds.toFixed(1)} s`,
+      `${name} ${plan} (${plan === "primal" ? "wasm" : "js"} backend): every cost within 1e-9 (worst ${worst.toExponential(2)}), ${run.seconds.toFixed(1)} s`,
     );
     check(
       E.isRight(trainAccuracy) && trainAccuracy.right === fixture.trainAccuracy,
@@ -90,5 +93,6 @@ for (const [name, fixture] of [
     `${name}: dual and primal final parameters within relative 1e-9 of each matrix's scale (worst ${gap.toExponential(2)})`,
   );
 }
+wasm.dispose();
 console.log(failures === 0 ? "parity: all checks passed" : `parity: ${failures} check(s) failed`);
 process.exitCode = failures === 0 ? 0 : 1;

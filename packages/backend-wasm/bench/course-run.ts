@@ -1,0 +1,44 @@
+import { loadCatvnoncat } from "@stepwise/data";
+import { L_layer_model, type PlanChoice } from "@stepwise/model";
+import type { Matrix } from "@stepwise/tensor";
+import * as E from "fp-ts/lib/Either.js";
+
+/** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
+export const catvnoncatDir = (): string =>
+  process.env["STEPWISE_DATA_DIR"] ||
+  new URL("../../../../shared/datasets/catvnoncat", import.meta.url).pathname;
+
+export interface CatData {
+  readonly train_x: Matrix;
+  readonly train_y: Matrix;
+}
+
+export const loadCat = async (dir = catvnoncatDir()): Promise<CatData> => {
+  const loaded = await loadCatvnoncat(dir);
+  if (E.isLeft(loaded)) throw new Error(loaded.left.message);
+  return loaded.right;
+};
+
+/** The course's L-layer model: [12288, 20, 7, 5, 1], learning rate 0.0075, seed 1. */
+export const COURSE_LAYERS: ReadonlyArray<number> = [12288, 20, 7, 5, 1];
+
+/** Trains the course's L-layer model on the active backend; returns every cost and the seconds it took. */
+export const trainCourse = (
+  data: CatData,
+  iterations: number,
+  plan: PlanChoice,
+): { readonly costs: ReadonlyArray<number>; readonly seconds: number; readonly plan: string } => {
+  const started = performance.now();
+  const result = L_layer_model(data.train_x, data.train_y, COURSE_LAYERS, {
+    learning_rate: 0.0075,
+    num_iterations: iterations,
+    seed: 1,
+    plan,
+  });
+  if (E.isLeft(result)) throw new Error(result.left.message);
+  return {
+    costs: result.right.costs,
+    seconds: (performance.now() - started) / 1000,
+    plan: result.right.plan,
+  };
+};

@@ -1,0 +1,194 @@
+import type { Axis, Backend, BinaryOp, Matrix, ReduceOp, Shape, UnaryOp } from "@stepwise/tensor";
+import { unsafeMatrix } from "@stepwise/tensor";
+import {
+  type Context,
+  call,
+  descriptorWords,
+  elementwise,
+  type Lease,
+  packed,
+  plain,
+  release,
+  view,
+} from "./context.js";
+import { CONTROL_BYTES } from "./control.js";
+import { DESCRIPTOR_BYTES, MAX_THREADS, writeGemm } from "./descriptor.js";
+import { createHeap } from "./heap.js";
+import { chooseFused, compileKernels, instantiate, MAXIMUM_PAGES } from "./kernels.js";
+import { binaryCode, reduceCode, unaryCode } from "./ops.js";
+import { blocking } from "./partition.js";
+import { availableCores } from "./platform.js";
+import { startPool } from "./pool.js";
+import { createResidentCache } from "./resident.js";
+import { PAGE_BYTES, wasmApi } from "./wasm-api.js";
+
+export interface WasmBackendOptions {
+  /** Threads for the large products, the calling thread included (default: the cores available). */
+  readonly threads?: number;
+  /**
+   * Use the fused multiply-add build (relaxed SIMD). Default: when the runtime supports it. Fused
+   * products round once per multiply-add, so they differ from the js reference in the last bits.
+   */
+  readonly fusedMultiplyAdd?: boolean;
+  /** Budget for resident copies of constant inputs (default 256 MiB). */
+  readonly residentBytes?: number;
+  /** Smallest input worth keeping resident (default 256 KiB). */
+  readonly residentMinBytes?: number;
+}
+
+export interface WasmBackendStats {
+  /** Bytes of wasm memory in use, and its size. */
+  readonly heapUsed: number;
+  readonly memoryBytes: number;
+  /** Resident copies of constant inputs. */
+  readonly residentBytes: number;
+  readonly residentArrays: number;
+}
+
+export interface WasmBackend extends Backend {
+  readonly name: "wasm";
+  readonly threads: number;
+  readonly fusedMultiplyAdd: boolean;
+  readonly stats: () => WasmBackendStats;
+  /** Forgets every resident copy (only needed if an input array was mutated, against the contract). */
+  readonly clearResident: () => void;
+  /** Stops the workers; the backend must not be used afterwards. */
+  readonly dispose: () => Promise<void>;
+}
+
+/** Products with fewer multiply-adds than this run on the calling thread alone (a fork-join costs 30–100 µs). */
+const PARALLEL_MACS = 1 << 18;
+const INITIAL_PAGES = 256;
+
+const matmul =
+  (ctx: Context) =>
+  (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix => {
+    const m = transposeA ? a.cols : a.rows;
+    const k = transposeA ? a.rows : a.cols;
+    const n = transposeB ? b.rows : b.cols;
+    if (m === 0 || n === 0 || k === 0) return unsafeMatrix(m, n, new Float64Array(m * n));
+    // Stage A before packing B: a product of X with itself finds X's plain copy for the pack.
+    const stage = (): ReadonlyArray<Lease> => {
+      const A = plain(ctx, a, true);
+      try {
+        return [A, packed(ctx, b, transposeB, k, n)];
+      } catch (error) {
+        release(ctx, A);
+        throw error;
+      }
+    };
+    return call(ctx, m, n, stage, ([A, B], c) => {
+      const parallel = m * n * k >= PARALLEL_MACS;
+      const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1);
+      writeGemm(
+        descriptorWords(ctx),
+        {
+          a: A ?? 0,
+          rs: transposeA ? 1 : a.cols,
+          cs: transposeA ? a.cols : 1,
+          packedB: B ?? 0,
+          c,
+          m,
+          n,
+          k,
+        },
+        blocks,
+      );
+      ctx.pool.run(ctx.descriptor, blocks.count, parallel);
+    });
+  };
+
+const unary =
+  (ctx: Context) =>
+  (op: UnaryOp, a: Matrix): Matrix =>
+    elementwise(ctx, [a], a.rows, a.cols, ([src], out) =>
+      ctx.kernels.unary(unaryCode[op], src ?? 0, out, a.data.length),
+    );
+
+const binary =
+  (ctx: Context) =>
+  (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix =>
+    elementwise(ctx, [a, b], rows, cols, ([pa, pb], out) =>
+      // A stride of 0 repeats the single row or column of a broadcast operand (as in the js reference).
+      ctx.kernels.binary(
+        binaryCode[op],
+        pa ?? 0,
+        a.rows === 1 ? 0 : a.cols,
+        a.cols === 1 ? 0 : 1,
+        pb ?? 0,
+        b.rows === 1 ? 0 : b.cols,
+        b.cols === 1 ? 0 : 1,
+        out,
+        rows,
+        cols,
+      ),
+    );
+
+const scalar =
+  (ctx: Context) =>
+  (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean): Matrix =>
+    elementwise(ctx, [a], a.rows, a.cols, ([src], out) => {
+      view(ctx.memory, ctx.scalarSlot, 1)[0] = s;
+      ctx.kernels.scalar(binaryCode[op], src ?? 0, ctx.scalarSlot, scalarFirst ? 1 : 0, out, a.data.length);
+    });
+
+const reduce =
+  (ctx: Context) =>
+  (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
+    const [rows, cols] = axis === "all" ? [1, 1] : axis === 1 ? [a.rows, 1] : [1, a.cols];
+    return elementwise(ctx, [a], rows, cols, ([src], out) =>
+      ctx.kernels.reduce(reduceCode[op], axis === "all" ? 2 : axis, src ?? 0, a.rows, a.cols, out),
+    );
+  };
+
+const checkThreads = (threads: number): number => {
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS))
+    throw new RangeError(
+      `createWasmBackend: threads must be an integer from 1 to ${MAX_THREADS}, got ${threads}`,
+    );
+  return threads;
+};
+
+/**
+ * The WebAssembly SIMD backend. Resolves once the module is compiled and every worker has instantiated
+ * it. Call `dispose()` to stop the workers (they are unref'd in Node, so forgetting it does not keep a
+ * process alive).
+ */
+export const createWasmBackend = async (options: WasmBackendOptions = {}): Promise<WasmBackend> => {
+  const threads = checkThreads(options.threads ?? Math.min(availableCores(), MAX_THREADS));
+  const fused = chooseFused(options.fusedMultiplyAdd);
+  const api = wasmApi();
+  if (api === undefined) throw new Error("createWasmBackend: this runtime has no WebAssembly");
+  const module = await compileKernels(fused);
+  const memory = new api.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
+  const kernels = instantiate(module, memory);
+  // Layout: the module's static data, the control block, the descriptor, a slot for scalars, the heap.
+  const control = Math.ceil(kernels.heapBase() / 64) * 64;
+  const descriptor = control + CONTROL_BYTES;
+  const scalarSlot = descriptor + DESCRIPTOR_BYTES;
+  const heap = createHeap(memory, scalarSlot + 64, MAXIMUM_PAGES * PAGE_BYTES);
+  const pool = await startPool({ module, memory, control, threads, blockHere: kernels.block });
+  const inputs = createResidentCache({
+    heap,
+    budgetBytes: options.residentBytes ?? 256 * 2 ** 20,
+    minBytes: options.residentMinBytes ?? 256 * 2 ** 10,
+  });
+  const ctx: Context = { memory, kernels, heap, inputs, pool, descriptor, scalarSlot };
+  return {
+    name: "wasm",
+    threads,
+    fusedMultiplyAdd: kernels.fused() !== 0,
+    matmul: matmul(ctx),
+    unary: unary(ctx),
+    binary: binary(ctx),
+    scalar: scalar(ctx),
+    reduce: reduce(ctx),
+    stats: () => {
+      const h = heap.stats();
+      const i = inputs.stats();
+      return { heapUsed: h.used, memoryBytes: h.size, residentBytes: i.bytes, residentArrays: i.arrays };
+    },
+    clearResident: inputs.clear,
+    dispose: pool.dispose,
+  };
+};

@@ -1,0 +1,142 @@
+import type { Matrix } from "@stepwise/tensor";
+import { unsafeMatrix } from "@stepwise/tensor";
+import { DESCRIPTOR_BYTES, writePack } from "./descriptor.js";
+import type { Heap } from "./heap.js";
+import type { Kernels } from "./kernels.js";
+import { blocking, panelsOf } from "./partition.js";
+import type { Pool } from "./pool.js";
+import type { ResidentCache } from "./resident.js";
+import type { WasmMemory } from "./wasm-api.js";
+
+/**
+ * What every backend call does around its kernel: put the operands into wasm memory (resident copies
+ * when there are some), allocate the result, copy it out, release what the call owned.
+ */
+
+/** Packs with fewer elements than this run on the calling thread alone. */
+const PARALLEL_PACK = 1 << 16;
+
+/** A block of wasm memory holding an operand for one call: resident (kept) or owned by the call. */
+export interface Lease {
+  readonly address: number;
+  readonly owned: boolean;
+}
+
+export interface Context {
+  readonly memory: WasmMemory;
+  readonly kernels: Kernels;
+  readonly heap: Heap;
+  /** Copies of constant inputs (X), kept from their second use. */
+  readonly inputs: ResidentCache;
+  readonly pool: Pool;
+  readonly descriptor: number;
+  readonly scalarSlot: number;
+}
+
+export const view = (memory: WasmMemory, address: number, length: number): Float64Array =>
+  new Float64Array(memory.buffer, address, length);
+
+const plainForm = (m: Matrix): string => `plain ${m.rows}x${m.cols}`;
+
+export const release = (ctx: Context, lease: Lease): void => {
+  if (lease.owned) ctx.heap.release(lease.address);
+};
+
+/** `data` in `form` inside wasm memory: a resident copy, or a new one (offered to the input cache if `keep`). */
+const acquire = (
+  ctx: Context,
+  data: Float64Array,
+  form: string,
+  bytes: number,
+  keep: boolean,
+  fill: (address: number) => void,
+): Lease => {
+  const resident = ctx.inputs.find(data, form);
+  if (resident !== undefined) return { address: resident, owned: false };
+  const address = ctx.heap.allocate(bytes);
+  try {
+    fill(address);
+  } catch (error) {
+    ctx.heap.release(address);
+    throw error;
+  }
+  return { address, owned: !(keep && ctx.inputs.offer(data, form, address, bytes)) };
+};
+
+export const plain = (ctx: Context, m: Matrix, keep: boolean): Lease =>
+  acquire(ctx, m.data, plainForm(m), m.data.byteLength, keep, (address) =>
+    view(ctx.memory, address, m.data.length).set(m.data),
+  );
+
+/** op(B) (k × n) packed into panels of four columns (assembly/pack.ts). */
+export const packed = (ctx: Context, b: Matrix, transposed: boolean, k: number, n: number): Lease =>
+  acquire(
+    ctx,
+    b.data,
+    `packed${transposed ? "T" : ""} ${b.rows}x${b.cols}`,
+    k * panelsOf(n) * 32,
+    true,
+    (dst) => {
+      const src = plain(ctx, b, false);
+      try {
+        const parallel = k * n >= PARALLEL_PACK;
+        const blocks = blocking(0, n, parallel ? ctx.pool.threads : 1);
+        writePack(descriptorWords(ctx), { src: src.address, k, n, transposed, dst }, blocks);
+        ctx.pool.run(ctx.descriptor, blocks.count, parallel);
+      } finally {
+        release(ctx, src);
+      }
+    },
+  );
+
+export const descriptorWords = (ctx: Context): Int32Array =>
+  new Int32Array(ctx.memory.buffer, ctx.descriptor, DESCRIPTOR_BYTES / 4);
+
+/**
+ * One backend call: `stage` puts the operands in wasm memory, `compute` fills a fresh `rows × cols`
+ * block, and the result is copied out into a Float64Array the caller owns. Every block the call owns is
+ * released, also when a kernel throws; the heap hands the same addresses to the next call.
+ */
+export const call = (
+  ctx: Context,
+  rows: number,
+  cols: number,
+  stage: () => ReadonlyArray<Lease>,
+  compute: (operands: ReadonlyArray<number>, out: number) => void,
+): Matrix => {
+  ctx.inputs.beginCall();
+  const leases: Lease[] = [];
+  try {
+    for (const lease of stage()) leases.push(lease);
+    const out = ctx.heap.allocate(rows * cols * 8);
+    leases.push({ address: out, owned: true });
+    compute(
+      leases.map((l) => l.address),
+      out,
+    );
+    return unsafeMatrix(rows, cols, view(ctx.memory, out, rows * cols).slice());
+  } finally {
+    for (const lease of leases) release(ctx, lease);
+  }
+};
+
+/** An elementwise kernel over `inputs` (plain copies, never kept as inputs) into a `rows × cols` result. */
+export const elementwise = (
+  ctx: Context,
+  inputs: ReadonlyArray<Matrix>,
+  rows: number,
+  cols: number,
+  kernel: (operands: ReadonlyArray<number>, out: number) => void,
+): Matrix => {
+  const stage = (): ReadonlyArray<Lease> => {
+    const leases: Lease[] = [];
+    try {
+      for (const m of inputs) leases.push(plain(ctx, m, false));
+      return leases;
+    } catch (error) {
+      for (const lease of leases) release(ctx, lease);
+      throw error;
+    }
+  };
+  return call(ctx, rows, cols, stage, kernel);
+};

@@ -1,0 +1,8 @@
+export {
+  createWasmBackend,
+  type WasmBackend,
+  type WasmBackendOptions,
+  type WasmBackendStats,
+} from "./backend.js";
+export { hasRelaxedSimd } from "./features.js";
+export { wasmBackendAvailable } from "./kernels.js";
