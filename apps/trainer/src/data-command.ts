@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_DATA_DIR, fetchCatvnoncat } from "@stepwise/data";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure } from "./cli-error.js";
 
 export interface FetchFlags {

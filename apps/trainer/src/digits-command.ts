@@ -1,5 +1,5 @@
 import { run_digits } from "@stepwise/examples/digits";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
 
 export interface DigitsFlags {

@@ -3,7 +3,7 @@ import type { Registry } from "@stepwise/core";
 import { readImageColumn } from "@stepwise/data";
 import { loadModel, predict } from "@stepwise/model";
 import { concatColumns } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure } from "./cli-error.js";
 
 export interface PredictFlags {

@@ -2,7 +2,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "@stepwise/data";
 import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** `runs/2026-11-24T03-41-07`: sortable, and safe in every file system. */
 export const defaultRunDir = (now: Date): string =>

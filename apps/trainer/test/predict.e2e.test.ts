@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encodePng, imageAt, loadCatvnoncat } from "@stepwise/data";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import jpeg from "jpeg-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR, stepwise } from "./cli.js";

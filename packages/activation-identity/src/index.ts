@@ -8,3 +8,6 @@ export const identity = defineMatrixActivation({
   forward: (Z) => Z,
   backward: (dA) => dA,
 });
+
+/** What `stepwise --plugin @stepwise/activation-identity` registers. */
+export const plugins = [identity];

@@ -1,4 +1,9 @@
-import { type Activation, defineMatrixActivation } from "@stepwise/core";
+import {
+  type Activation,
+  defineMatrixActivation,
+  definePluginFactory,
+  formatPluginName,
+} from "@stepwise/core";
 import { invalidArgument, map, raise, zipWith } from "@stepwise/tensor";
 
 export interface LeakyReluOptions {
@@ -14,7 +19,7 @@ export const leakyRelu = ({ alpha = 0.01 }: LeakyReluOptions = {}): Activation =
   if (!(Number.isFinite(alpha) && alpha >= 0))
     raise(invalidArgument(`leaky_relu: alpha is ${alpha}; pass a finite slope ≥ 0 (e.g. 0.01)`));
   return defineMatrixActivation({
-    name: `leaky_relu(alpha=${alpha})`,
+    name: formatPluginName("leaky_relu", [["alpha", alpha]]),
     package: "@stepwise/activation-leaky-relu",
     description: "leaky rectified linear unit: z if z > 0 else alpha·z",
     forward: (Z) => map(Z, (z) => (z > 0 ? z : alpha * z)),
@@ -24,3 +29,16 @@ export const leakyRelu = ({ alpha = 0.01 }: LeakyReluOptions = {}): Activation =
 
 /** Leaky ReLU with PyTorch's default slope 0.01. */
 export const leaky_relu = leakyRelu();
+
+/** `leaky_relu` and `leaky_relu(alpha=0.2)` by name, for the registry, model files and `--hidden`. */
+export const leakyReluFactory = definePluginFactory({
+  kind: "activation",
+  name: "leaky_relu",
+  package: "@stepwise/activation-leaky-relu",
+  description: "leaky rectified linear unit: z if z > 0 else alpha·z",
+  parameters: { alpha: { default: 0.01, min: 0, description: "slope for z < 0" } },
+  create: ({ alpha }) => leakyRelu({ alpha }),
+});
+
+/** What `stepwise --plugin @stepwise/activation-leaky-relu` registers. */
+export const plugins = [leakyReluFactory];

@@ -12,3 +12,6 @@ export const relu = defineMatrixActivation({
   forward: (Z) => maximum(Z, 0),
   backward: (dA, { Z }) => zipWith(dA, Z, (da, z) => (z <= 0 ? 0 : da)),
 });
+
+/** What `stepwise --plugin @stepwise/activation-relu` registers. */
+export const plugins = [relu];

@@ -13,3 +13,6 @@ export const sigmoid = defineMatrixActivation({
   forward: (Z) => map(Z, (z) => 1 / (1 + Math.exp(-z))),
   backward: (dA, { A }) => zipWith(dA, A, (da, s) => da * s * (1 - s)),
 });
+
+/** What `stepwise --plugin @stepwise/activation-sigmoid` registers. */
+export const plugins = [sigmoid];

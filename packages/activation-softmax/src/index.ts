@@ -18,3 +18,6 @@ export const softmax = defineMatrixActivation({
   },
   backward: (dA, { A }) => multiply(A, subtract(dA, sumAxis(multiply(dA, A), 0))),
 });
+
+/** What `stepwise --plugin @stepwise/activation-softmax` registers. */
+export const plugins = [softmax];

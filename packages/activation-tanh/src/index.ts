@@ -9,3 +9,6 @@ export const tanh = defineMatrixActivation({
   forward: tanhOf,
   backward: (dA, { A }) => zipWith(dA, A, (da, a) => da * (1 - a * a)),
 });
+
+/** What `stepwise --plugin @stepwise/activation-tanh` registers. */
+export const plugins = [tanh];

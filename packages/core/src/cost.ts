@@ -1,5 +1,5 @@
 import { formatShape, type Matrix, type StepwiseError, shapeError, sumAll, zipWith } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import type { PluginMeta } from "./plugin.js";
 
 /**

@@ -1,6 +1,8 @@
 export * from "./activation.js";
 export * from "./cost.js";
+export * from "./factory.js";
 export * from "./optimizer.js";
 export * from "./parameters.js";
 export type * from "./plugin.js";
+export * from "./plugin-name.js";
 export * from "./registry.js";

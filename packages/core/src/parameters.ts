@@ -1,5 +1,5 @@
 import { formatShape, type Matrix, raise, type StepwiseError, shapeError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** The course's dictionary keys: `W1, b1, …, WL, bL`. */
 export type WeightKey = `W${number}`;

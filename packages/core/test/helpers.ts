@@ -1,5 +1,5 @@
 import { allClose, fromArray, type Matrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { expect } from "vitest";
 
 // Core sits below @stepwise/testkit (which depends on it), so its tests use these two small helpers.

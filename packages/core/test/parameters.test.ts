@@ -1,5 +1,5 @@
 import { fromFunction } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { bias, fromLayers, grad, layerCount, layerDimsOf, validateParameters, weight } from "../src/index.js";
 

@@ -1,6 +1,6 @@
 import { type Cost, checkTargets } from "@stepwise/core";
 import { add, divide, log, multiply, negate, raise, subtract, sumAll } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /**
  * The course's binary cross-entropy, written as the course writes it so the numbers agree:
@@ -27,3 +27,6 @@ export const binary_cross_entropy = Object.freeze<Cost>({
     return negate(subtract(divide(Y, AL), divide(subtract(1, Y), subtract(1, AL))));
   },
 });
+
+/** What `stepwise --plugin @stepwise/cost-binary-cross-entropy` registers. */
+export const plugins = [binary_cross_entropy];

@@ -11,3 +11,6 @@ export const categorical_cross_entropy = defineCost({
   loss: (a, y) => (y === 0 ? 0 : -y * Math.log(a)),
   derivative: (a, y) => (y === 0 ? 0 : -y / a),
 });
+
+/** What `stepwise --plugin @stepwise/cost-categorical-cross-entropy` registers. */
+export const plugins = [categorical_cross_entropy];

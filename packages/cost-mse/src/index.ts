@@ -11,3 +11,6 @@ export const mse = defineCost({
   loss: (a, y) => 0.5 * (a - y) * (a - y),
   derivative: (a, y) => a - y,
 });
+
+/** What `stepwise --plugin @stepwise/cost-mse` registers. */
+export const plugins = [mse];

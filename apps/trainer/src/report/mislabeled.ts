@@ -1,6 +1,6 @@
 import { type ImageBatch, imageAt } from "@stepwise/data";
 import { formatShape, type Matrix, type StepwiseError, shapeError } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import type { MislabeledImage } from "./html.js";
 
 /** What `predict` returns: labels (1, m) and the network's output AL, (1, m) sigmoid or (K, m) softmax. */

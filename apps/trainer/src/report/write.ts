@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { dataError, describeError, writeFileAtomic } from "@stepwise/data";
 import type { StepwiseError } from "@stepwise/tensor";
-import type * as E from "fp-ts/Either";
-import { pipe } from "fp-ts/function";
-import * as TE from "fp-ts/TaskEither";
+import type * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { type CostCurve, type CostCurveOptions, renderCostCurve } from "./cost-curve.js";
 import { type RunSummary, renderReport } from "./html.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeImage, type RgbImage } from "@stepwise/data";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 
 /** ../shared beside the repository, as CI lays it out. */
 export const SHARED = join(import.meta.dirname, "../../../../../shared");

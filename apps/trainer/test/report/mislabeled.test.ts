@@ -1,6 +1,6 @@
 import { type ImageBatch, imageAt } from "@stepwise/data";
 import { unsafeMatrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { findMislabeled } from "../../src/report/index.js";
 import { right } from "./helpers.js";

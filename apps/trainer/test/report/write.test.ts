@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readNpy, toImageBatch, toLabelRow } from "@stepwise/data";
 import { unsafeMatrix } from "@stepwise/tensor";
-import * as E from "fp-ts/Either";
+import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMislabeled, type RunSummary, writeReportFiles } from "../../src/report/index.js";
 import { courseRun, PNG_SIGNATURE, right, SHARED } from "./helpers.js";
