@@ -4,6 +4,7 @@ import { defineMatrixActivation } from "@stepwise/core";
 export const identity = defineMatrixActivation({
   name: "identity",
   package: "@stepwise/activation-identity",
+  decisionThreshold: 0,
   description: "identity: z",
   forward: (Z) => Z,
   backward: (dA) => dA,

@@ -5,6 +5,7 @@ import { tanh as tanhOf, zipWith } from "@stepwise/tensor";
 export const tanh = defineMatrixActivation({
   name: "tanh",
   package: "@stepwise/activation-tanh",
+  decisionThreshold: 0,
   description: "hyperbolic tangent",
   forward: tanhOf,
   backward: (dA, { A }) => zipWith(dA, A, (da, a) => da * (1 - a * a)),

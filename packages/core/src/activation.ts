@@ -11,8 +11,14 @@ export interface ActivationCache {
  * An activation plugin: `forward(Z) → [A, cache]` and `backward(dA, cache) → dZ`, the course's
  * `relu` / `relu_backward` pair as one object.
  */
+/** What an activation says about itself; `decisionThreshold` is where a one-unit output splits 0 from 1. */
+export interface ActivationMeta extends PluginMeta<"activation"> {
+  /** Default 0.5 (a probability, as sigmoid gives); 0 for outputs centred on zero (identity, tanh). */
+  readonly decisionThreshold?: number;
+}
+
 export interface Activation {
-  readonly meta: PluginMeta<"activation">;
+  readonly meta: ActivationMeta;
   readonly forward: (Z: Matrix) => readonly [A: Matrix, cache: ActivationCache];
   readonly backward: (dA: Matrix, cache: ActivationCache) => Matrix;
 }
@@ -21,14 +27,16 @@ interface Described {
   readonly name: string;
   readonly description?: string;
   readonly package?: string;
+  readonly decisionThreshold?: number;
 }
 
-const metaOf = ({ name, description, package: pkg }: Described): PluginMeta<"activation"> =>
+const metaOf = ({ name, description, package: pkg, decisionThreshold }: Described): ActivationMeta =>
   Object.freeze({
     kind: "activation" as const,
     name,
     ...(description === undefined ? {} : { description }),
     ...(pkg === undefined ? {} : { package: pkg }),
+    ...(decisionThreshold === undefined ? {} : { decisionThreshold }),
   });
 
 export interface ElementwiseActivationSpec extends Described {

@@ -21,9 +21,12 @@ export interface Prediction {
   readonly accuracy?: number;
 }
 
-/** Labels from AL: threshold 0.5 for one output unit, argmax per column for several. */
-const labelsOf = (AL: Matrix): Matrix =>
-  AL.rows === 1 ? greater(AL, 0.5) : unsafeMatrix(1, AL.cols, Float64Array.from(argmaxPerColumn(AL)));
+/**
+ * Labels from AL: one output unit is split at the output activation's decision threshold (0.5 for
+ * sigmoid's probabilities, 0 for identity's logits), several by the argmax per column.
+ */
+const labelsOf = (AL: Matrix, threshold: number): Matrix =>
+  AL.rows === 1 ? greater(AL, threshold) : unsafeMatrix(1, AL.cols, Float64Array.from(argmaxPerColumn(AL)));
 
 /** Y as one row of labels: itself when it has one row, the one-hot argmax otherwise. */
 const labelRow = (Y: Matrix): Matrix =>
@@ -37,7 +40,8 @@ const accuracyOf = (predictions: Matrix, Y: Matrix): number => {
 };
 
 /**
- * The course's `predict(X, y, parameters)`: runs the network forward and labels each example; with Y it
+ * The course's `predict(X, y, parameters)`: runs the network forward and labels each example (threshold 0.5
+ * on a sigmoid output, as the course does); with Y it
  * also reports the accuracy (the course prints it; here it is returned).
  */
 export const predict = (
@@ -58,7 +62,7 @@ export const predict = (
         : E.right(AL),
     ),
     E.map((AL) => {
-      const predictions = labelsOf(AL);
+      const predictions = labelsOf(AL, spec.output.meta.decisionThreshold ?? 0.5);
       return Y === undefined
         ? { predictions, probabilities: AL }
         : { predictions, probabilities: AL, accuracy: accuracyOf(predictions, Y) };

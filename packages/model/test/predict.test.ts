@@ -39,6 +39,16 @@ describe("predict", () => {
     expect(Array.from(result.right.predictions.data)).toEqual([0, 1, 2]);
     expect(result.right.accuracy).toBe(2 / 3);
   });
+  it("splits an identity (logit) output at 0, its decision threshold", async () => {
+    const { identity } = await import("@stepwise/activation-identity");
+    const result = predict(matrix([[-2, -0.1, 0.1, 3]]), matrix([[0, 0, 1, 1]]), identityLayer(1), {
+      hidden: relu,
+      output: identity,
+    });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    expect(Array.from(result.right.predictions.data)).toEqual([0, 0, 1, 1]);
+    expect(result.right.accuracy).toBe(1);
+  });
   it("without Y there is no accuracy", () => {
     const result = predict(matrix([[1]]), undefined, identityLayer(1));
     expect(E.isRight(result) && result.right.accuracy).toBeUndefined();
