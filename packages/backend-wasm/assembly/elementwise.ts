@@ -170,6 +170,21 @@ export function scalar(op: i32, a: usize, sAt: usize, scalarFirst: bool, out: us
   else row(op, a, 1, sAt, 0, out, n);
 }
 
+/** out = alpha·a + beta·b: both products rounded, then the sum (no fused multiply-add), as in JS. */
+export function axpby(alpha: f64, a: usize, beta: f64, b: usize, out: usize, n: i32): void {
+  const av = f64x2.splat(alpha);
+  const bv = f64x2.splat(beta);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const at = (<usize>i) << 3;
+    v128.store(out + at, f64x2.add(f64x2.mul(av, v128.load(a + at)), f64x2.mul(bv, v128.load(b + at))));
+  }
+  for (; i < n; i++) {
+    const at = (<usize>i) << 3;
+    store<f64>(out + at, alpha * load<f64>(a + at) + beta * load<f64>(b + at));
+  }
+}
+
 function reduceStart(op: i32): f64 {
   return op === 0 ? 0 : op === 1 ? -Infinity : Infinity;
 }

@@ -8,7 +8,8 @@
 // k-block, the block of the output or the thread — a function of nothing but the element. That is the
 // js reference's order for A·Bᵀ and Aᵀ·B, which the plain build therefore matches bit for bit; the js
 // reference groups A·B (and Aᵀ·Bᵀ) in fours, so there the two differ by the rounding of partial sums.
-// The relaxed build fuses each multiply-add (one rounding instead of two).
+// The relaxed build fuses each multiply-add (one rounding instead of two). A divisor other than 1 divides
+// each finished sum once, as it is stored after the last k-block (the same rounding as a division after).
 import { loadHi, loadLo, madd, storeCols } from "./simd";
 
 /** The k-block: a block of B (KC × 4 doubles) stays in L1 while every row of A passes over it. */
@@ -27,6 +28,8 @@ function tile4(
   len: i32,
   cols: i32,
   first: bool,
+  divide: bool,
+  d: v128,
 ): void {
   const zero = f64x2.splat(0);
   let c00 = zero,
@@ -73,6 +76,16 @@ function tile4(
     p3 += cs;
     pb += 32;
   }
+  if (divide) {
+    c00 = f64x2.div(c00, d);
+    c01 = f64x2.div(c01, d);
+    c10 = f64x2.div(c10, d);
+    c11 = f64x2.div(c11, d);
+    c20 = f64x2.div(c20, d);
+    c21 = f64x2.div(c21, d);
+    c30 = f64x2.div(c30, d);
+    c31 = f64x2.div(c31, d);
+  }
   storeCols(c, c00, c01, cols);
   storeCols(c + ldc, c10, c11, cols);
   storeCols(c + 2 * ldc, c20, c21, cols);
@@ -80,7 +93,17 @@ function tile4(
 }
 
 /** One row of C against one panel (the rows left over from the 4-row tiles). */
-function tile1(a: usize, cs: usize, b: usize, c: usize, len: i32, cols: i32, first: bool): void {
+function tile1(
+  a: usize,
+  cs: usize,
+  b: usize,
+  c: usize,
+  len: i32,
+  cols: i32,
+  first: bool,
+  divide: bool,
+  d: v128,
+): void {
   let c0 = first ? f64x2.splat(0) : loadLo(c, cols);
   let c1 = first ? f64x2.splat(0) : loadHi(c, cols);
   let p0 = a;
@@ -92,12 +115,16 @@ function tile1(a: usize, cs: usize, b: usize, c: usize, len: i32, cols: i32, fir
     p0 += cs;
     pb += 32;
   }
+  if (divide) {
+    c0 = f64x2.div(c0, d);
+    c1 = f64x2.div(c1, d);
+  }
   storeCols(c, c0, c1, cols);
 }
 
 /**
- * The rows [i0, i1) × panels [jp0, jp1) of C (m × n, row-major) = op(A)·op(B), where op(A)(i, p) is at
- * a + (i·rs + p·cs)·8 and bp is B packed by pack.ts.
+ * The rows [i0, i1) × panels [jp0, jp1) of C (m × n, row-major) = op(A)·op(B) / divisor, where op(A)(i, p)
+ * is at a + (i·rs + p·cs)·8 and bp is B packed by pack.ts.
  */
 export function gemm(
   a: usize,
@@ -107,6 +134,7 @@ export function gemm(
   c: usize,
   n: i32,
   k: i32,
+  divisor: f64,
   i0: i32,
   i1: i32,
   jp0: i32,
@@ -116,8 +144,11 @@ export function gemm(
   const ldc = (<usize>n) << 3;
   const rsB = rs << 3;
   const csB = cs << 3;
+  const d = f64x2.splat(divisor);
   for (let kb = 0; kb < k; kb += KC) {
     const len = min(KC, k - kb);
+    // x / 1 is x: a plain product skips the division.
+    const divide = kb + len >= k && divisor !== 1;
     const block = bp + ((<usize>kb * panels) << 5);
     for (let mc = i0; mc < i1; mc += MC) {
       const mEnd = min(mc + MC, i1);
@@ -136,6 +167,8 @@ export function gemm(
             len,
             cols,
             kb === 0,
+            divide,
+            d,
           );
         for (; i < mEnd; i++)
           tile1(
@@ -146,6 +179,8 @@ export function gemm(
             len,
             cols,
             kb === 0,
+            divide,
+            d,
           );
       }
     }

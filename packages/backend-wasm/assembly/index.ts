@@ -3,7 +3,7 @@
 import { gemm } from "./gemm";
 import { pack } from "./pack";
 
-export { binary, reduce, scalar, unary } from "./elementwise";
+export { axpby, binary, reduce, scalar, unary } from "./elementwise";
 export { fused } from "./simd";
 
 /** Where the JS side may start its heap: above the module's own static data. */
@@ -46,6 +46,7 @@ export function block(desc: usize, b: i32): void {
       load<u32>(desc, 20),
       n,
       load<i32>(desc, 28),
+      load<f64>(desc, 48),
       i0,
       i1,
       jp0,

@@ -18,10 +18,15 @@ export const timed = (backend: Backend, totals: Totals): Backend => {
   return {
     name: backend.name,
     matmul: time((a, b, tA, tB) => `matmul ${s(a)}${tA ? "ᵀ" : ""}·${s(b)}${tB ? "ᵀ" : ""}`, backend.matmul),
+    matmulDivide: time(
+      (a, b, tA, tB) => `matmulDivide ${s(a)}${tA ? "ᵀ" : ""}·${s(b)}${tB ? "ᵀ" : ""}`,
+      backend.matmulDivide,
+    ),
     unary: time((op, a) => `unary ${op} ${s(a)}`, backend.unary),
     binary: time((op, a, b) => `binary ${op} ${s(a)}, ${s(b)}`, backend.binary),
     scalar: time((op, a) => `scalar ${op} ${s(a)}`, backend.scalar),
     reduce: time((op, a, axis) => `reduce ${op} ${s(a)} ${axis}`, backend.reduce),
+    axpby: time((_alpha, a) => `axpby ${s(a)}`, backend.axpby),
   };
 };
 

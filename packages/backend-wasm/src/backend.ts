@@ -60,13 +60,14 @@ export interface WasmBackend extends Backend {
 const PARALLEL_MACS = 1 << 18;
 const INITIAL_PAGES = 256;
 
-const matmul =
+const matmulDivide =
   (ctx: Context) =>
-  (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix => {
+  (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, divisor: number): Matrix => {
     const m = transposeA ? a.cols : a.rows;
     const k = transposeA ? a.rows : a.cols;
     const n = transposeB ? b.rows : b.cols;
-    if (m === 0 || n === 0 || k === 0) return unsafeMatrix(m, n, new Float64Array(m * n));
+    // An empty sum is 0, and 0 / divisor is what dividing it gives (−0, or NaN for a divisor of 0).
+    if (m === 0 || n === 0 || k === 0) return unsafeMatrix(m, n, new Float64Array(m * n).fill(0 / divisor));
     // Stage A before packing B: a product of X with itself finds X's plain copy for the pack.
     const stage = (): ReadonlyArray<Lease> => {
       const A = plain(ctx, a, true);
@@ -91,12 +92,20 @@ const matmul =
           m,
           n,
           k,
+          divisor,
         },
         blocks,
       );
       ctx.pool.run(ctx.descriptor, blocks.count, parallel);
     });
   };
+
+/** A plain product is a division by 1, which the kernel skips (x / 1 is x). */
+const matmul = (ctx: Context) => {
+  const product = matmulDivide(ctx);
+  return (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix =>
+    product(a, b, transposeA, transposeB, 1);
+};
 
 const unary =
   (ctx: Context) =>
@@ -141,6 +150,13 @@ const reduce =
     );
   };
 
+const axpby =
+  (ctx: Context) =>
+  (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix =>
+    elementwise(ctx, [a, b], a.rows, a.cols, ([pa, pb], out) =>
+      ctx.kernels.axpby(alpha, pa ?? 0, beta, pb ?? 0, out, a.data.length),
+    );
+
 const checkThreads = (threads: number): number => {
   if (!(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS))
     throw new RangeError(
@@ -179,10 +195,12 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
     threads,
     fusedMultiplyAdd: kernels.fused() !== 0,
     matmul: matmul(ctx),
+    matmulDivide: matmulDivide(ctx),
     unary: unary(ctx),
     binary: binary(ctx),
     scalar: scalar(ctx),
     reduce: reduce(ctx),
+    axpby: axpby(ctx),
     stats: () => {
       const h = heap.stats();
       const i = inputs.stats();

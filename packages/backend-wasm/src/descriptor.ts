@@ -2,7 +2,8 @@ import type { Blocking } from "./partition.js";
 
 /**
  * A parallel job's descriptor in shared memory, read by `block(descriptor, b)` in assembly/index.ts:
- * i32 words [op, args…] with n at word 6, m at word 9, the block count at 10 and alongRows at 11.
+ * i32 words [op, args…] with n at word 6, m at word 9, the block count at 10 and alongRows at 11; a
+ * product's divisor is the f64 at byte 48.
  */
 export const GEMM = 1;
 export const PACK = 2;
@@ -19,6 +20,8 @@ export interface GemmJob {
   readonly m: number;
   readonly n: number;
   readonly k: number;
+  /** Each element of C is divided by it once it is summed (1: a plain product). */
+  readonly divisor: number;
 }
 
 export interface PackJob {
@@ -29,8 +32,11 @@ export interface PackJob {
   readonly dst: number;
 }
 
+const DIVISOR_BYTE = 48;
+
 /** `words` is an Int32Array over the descriptor's bytes. */
-export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): void =>
+export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): void => {
+  new Float64Array(words.buffer, words.byteOffset + DIVISOR_BYTE, 1)[0] = job.divisor;
   words.set([
     GEMM,
     job.a,
@@ -45,6 +51,7 @@ export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): vo
     blocks.count,
     blocks.alongRows ? 1 : 0,
   ]);
+};
 
 export const writePack = (words: Int32Array, job: PackJob, blocks: Blocking): void =>
   // n sits where a product's n does (word 6): the block bounds read it the same way for both.

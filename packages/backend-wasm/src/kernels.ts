@@ -20,6 +20,7 @@ export interface Kernels {
   ) => void;
   readonly scalar: (op: number, a: number, sAt: number, scalarFirst: number, out: number, n: number) => void;
   readonly reduce: (op: number, axis: number, src: number, rows: number, cols: number, out: number) => void;
+  readonly axpby: (alpha: number, a: number, beta: number, b: number, out: number, n: number) => void;
   readonly heapBase: () => number;
   readonly fused: () => number;
 }

@@ -98,6 +98,51 @@ describe("matmul agrees with the js reference (relative 1e-12; A·Bᵀ and Aᵀ�
   });
 });
 
+describe("matmulDivide: the product divided in the kernel", () => {
+  // The k-block edges (128), tile edges and the cat shape of dZ1·Xᵀ; divisors include 1 (no division).
+  const shapes: ReadonlyArray<readonly [number, number, number]> = [
+    [1, 1, 1],
+    [5, 7, 9],
+    [6, 129, 11],
+    [9, 256, 6],
+    [20, 209, 70],
+  ];
+  for (const [tA, tB] of variants)
+    it.each(shapes)(`${tA ? "Aᵀ" : "A"}·${tB ? "Bᵀ" : "B"} / d for m, k, n = %i, %i, %i`, (m, k, n) => {
+      const [a, b] = operands(m, k, n, tA, tB);
+      for (const d of [209, 3, 1, -0.5]) {
+        // Bit for bit the backend's own product, then its own division: one sum, one division each.
+        const divided = wasm.scalar("divide", wasm.matmul(a, b, tA, tB), d, false);
+        expectParity(wasm.matmulDivide(a, b, tA, tB, d), divided, { exact: true });
+        expectParity(wasm.matmulDivide(a, b, tA, tB, d), jsBackend.matmulDivide(a, b, tA, tB, d), {
+          atol: (4 * k * k * Number.EPSILON) / Math.abs(d),
+          exact: exact() && tA !== tB,
+        });
+      }
+    });
+
+  it("an empty sum divides 0, as dividing the empty product does", () => {
+    const [a, b] = operands(3, 0, 4, false, true);
+    for (const d of [2, -2, 0])
+      expectParity(wasm.matmulDivide(a, b, false, true, d), jsBackend.matmulDivide(a, b, false, true, d), {
+        exact: true,
+      });
+  });
+
+  it("1, 2 and 3 threads give identical bits on the cat shape of dZ1·Xᵀ / m", async () => {
+    const X = randomMatrix(next, 2000, 209);
+    const dZ1 = randomMatrix(next, 20, 209);
+    const reference = wasm.matmulDivide(dZ1, X, false, true, 209);
+    const backends = await Promise.all([1, 3].map((threads) => createWasmBackend({ threads })));
+    try {
+      for (const other of backends)
+        expect(equals(other.matmulDivide(dZ1, X, false, true, 209), reference)).toBe(true);
+    } finally {
+      await Promise.all(backends.map((b) => b.dispose()));
+    }
+  });
+});
+
 describe("results do not depend on the thread count", () => {
   it("1, 2 and 3 threads give identical bits on every variant", async () => {
     const backends = await Promise.all([1, 3].map((threads) => createWasmBackend({ threads })));
@@ -269,5 +314,31 @@ describe("reduce agrees with the js reference, in its summation order", () => {
     ])
       for (const axis of [0, 1, "all"] as const)
         expectParity(wasm.reduce(op, a, axis), jsBackend.reduce(op, a, axis), { exact: true });
+  });
+});
+
+describe("axpby agrees with the js reference bit for bit (two roundings, never fused)", () => {
+  it("on edge values, odd lengths and every kind of scalar", () => {
+    const flipped = unsafeMatrix(3, 5, specials.data.slice().reverse());
+    const pairs: ReadonlyArray<readonly [Matrix, Matrix]> = [
+      [specials, flipped],
+      [randomMatrix(next, 7, 9), randomMatrix(next, 7, 9)],
+      [randomMatrix(next, 1, 1), randomMatrix(next, 1, 1)],
+      [randomMatrix(next, 0, 3), randomMatrix(next, 0, 3)],
+    ];
+    const scalars = [1, 0, -0, 0.9, -0.0075, 1e300, Number.NaN, Number.NEGATIVE_INFINITY];
+    for (const [a, b] of pairs)
+      for (const alpha of scalars)
+        for (const beta of scalars) {
+          const expected = jsBackend.axpby(alpha, a, beta, b);
+          expectParity(wasm.axpby(alpha, a, beta, b), expected, { exact: true });
+          const composed = wasm.binary(
+            "add",
+            wasm.scalar("multiply", a, alpha, true),
+            wasm.scalar("multiply", b, beta, true),
+            [a.rows, a.cols],
+          );
+          expectParity(composed, expected, { exact: true });
+        }
   });
 });

@@ -1,6 +1,6 @@
 import type { Activation } from "@stepwise/core";
 import type { LayerCache, LinearCache } from "@stepwise/forward-cache";
-import { divide, type Matrix, matmulTransposeA, matmulTransposeB, sumAxis } from "@stepwise/tensor";
+import { divide, type Matrix, matmulDivide, matmulTransposeA, sumAxis } from "@stepwise/tensor";
 
 /** `db = Σ_columns dZ / m`. */
 export const linear_backward_bias = (dZ: Matrix): Matrix => divide(sumAxis(dZ, 1), dZ.cols);
@@ -11,7 +11,8 @@ export const linear_backward_parameters = (
   { A_prev }: LinearCache,
 ): readonly [dW: Matrix, db: Matrix] => {
   const m = A_prev.cols;
-  return [divide(matmulTransposeB(dZ, A_prev), m), linear_backward_bias(dZ)];
+  // The product and its division in one pass: the same bits as divide(matmulTransposeB(dZ, A_prev), m).
+  return [matmulDivide(dZ, A_prev, m, { transposeB: true }), linear_backward_bias(dZ)];
 };
 
 /** `dA_prev = Wᵀ·dZ`: the input half, skipped for the first layer unless `dA0` is asked for. */

@@ -2,6 +2,7 @@ import { closestName, type Grads, type Hyperparameters, layerCount, type Paramet
 import {
   formatShape,
   invalidArgument,
+  isAllFinite,
   type Matrix,
   raise,
   type StepwiseError,
@@ -127,7 +128,14 @@ const fixes: Readonly<Record<string, string>> = {
  * `validateParameters` this does not chain the shapes (W_l.cols = W_{l−1}.rows): an update is layer by
  * layer, and the notebook's own test cases have W1 (2, 3) under W2 (3, 3).
  */
-export const checkParameters = (fn: string, parameters: Parameters): E.Either<StepwiseError, number> => {
+export const checkParameters = (fn: string, parameters: Parameters): E.Either<StepwiseError, number> =>
+  parametersIn(fn, parameters, true);
+
+const parametersIn = (
+  fn: string,
+  parameters: Parameters,
+  finite: boolean,
+): E.Either<StepwiseError, number> => {
   const L = layerCount(parameters);
   if (L === 0) return E.left(shapeError(`${fn}: parameters has no weights; expected W1, b1, …, WL, bL`));
   const keys = layerKeys(L);
@@ -142,8 +150,10 @@ export const checkParameters = (fn: string, parameters: Parameters): E.Either<St
             : `${fn}: parameters has no ${p}; weight keys must run W1..W${L} without gaps (found ${weights.join(", ")})`,
         ),
       );
-    const finite = checkFiniteEntry(fn, "parameters", p, P, DIVERGED);
-    if (E.isLeft(finite)) return finite;
+    if (finite) {
+      const values = checkFiniteEntry(fn, "parameters", p, P, DIVERGED);
+      if (E.isLeft(values)) return values;
+    }
   }
   const expected = new Set<string>(keys.map(([p]) => p));
   const extra = Object.keys(parameters).filter((k) => !expected.has(k));
@@ -166,6 +176,15 @@ export const checkLike = (
   parameters: Parameters,
   L: number,
   dict: Grads,
+): E.Either<StepwiseError, number> => likeIn(fn, name, parameters, L, dict, true);
+
+const likeIn = (
+  fn: string,
+  name: string,
+  parameters: Parameters,
+  L: number,
+  dict: Grads,
+  finite: boolean,
 ): E.Either<StepwiseError, number> => {
   const fix = fixes[name] ?? `pass a dictionary with one d<key> per parameter, shaped like it`;
   const keys = layerKeys(L);
@@ -189,26 +208,62 @@ export const checkLike = (
           `${fn}: ${name}["${d}"] is ${formatShape(D)} but ${p} is ${formatShape(P)}; ${d} must have the shape of ${p} (${fix})`,
         ),
       );
-    const finite = checkFiniteEntry(fn, name, d, D, name === "grads" ? DIVERGED : fix);
-    if (E.isLeft(finite)) return finite;
+    if (finite) {
+      const values = checkFiniteEntry(fn, name, d, D, name === "grads" ? DIVERGED : fix);
+      if (E.isLeft(values)) return values;
+    }
   }
   return E.right(L);
 };
+
+type Dicts = ReadonlyArray<readonly [name: string, dict: Grads]>;
+
+const updateIn = (
+  fn: string,
+  parameters: Parameters,
+  dicts: Dicts,
+  finite: boolean,
+): E.Either<StepwiseError, number> =>
+  pipe(
+    parametersIn(fn, parameters, finite),
+    E.tap((L) =>
+      E.traverseArray(([name, dict]: readonly [string, Grads]) =>
+        likeIn(fn, name, parameters, L, dict, finite),
+      )(dicts),
+    ),
+  );
 
 /** parameters, then grads (and any moments) against them. Returns L. */
 export const checkUpdate = (
   fn: string,
   parameters: Parameters,
-  dicts: ReadonlyArray<readonly [name: string, dict: Grads]>,
-): E.Either<StepwiseError, number> =>
-  pipe(
-    checkParameters(fn, parameters),
-    E.tap((L) =>
-      E.traverseArray(([name, dict]: readonly [string, Grads]) => checkLike(fn, name, parameters, L, dict))(
-        dicts,
-      ),
-    ),
+  dicts: Dicts,
+): E.Either<StepwiseError, number> => updateIn(fn, parameters, dicts, true);
+
+/**
+ * An update step with `checkUpdate`'s guarantee for one pass over its outputs. Keys and shapes are checked
+ * first; the numbers are read only in the step's `outputs`, which must be non-finite wherever an input is
+ * (W − lr·dW is NaN or ±Infinity where W or dW is, for any lr ≥ 0). Only when a shape is wrong or an
+ * output is not finite does the full `checkUpdate` run, throwing the same error, naming the same element,
+ * as checking first would; if it passes (finite inputs whose step overflowed), the step is returned as
+ * it always was. One pass over the new parameters instead of one over every input.
+ */
+export const guardedStep = <R>(
+  fn: string,
+  parameters: Parameters,
+  dicts: Dicts,
+  step: (L: number) => R,
+  outputs: (result: R) => ReadonlyArray<Readonly<Partial<Record<string, Matrix>>>>,
+): R => {
+  const shapes = updateIn(fn, parameters, dicts, false);
+  const L = E.isRight(shapes) ? shapes.right : getOrRaise(checkUpdate(fn, parameters, dicts));
+  const result = step(L);
+  const finite = outputs(result).every((dict) =>
+    Object.values(dict).every((m) => m === undefined || isAllFinite(m)),
   );
+  if (!finite) getOrRaise(checkUpdate(fn, parameters, dicts));
+  return result;
+};
 
 /**
  * Hyper-parameters for a plugin: `defaults` filled in, unknown names rejected (with a suggestion, since

@@ -1,8 +1,6 @@
 import type { Grads, Parameters } from "@stepwise/core";
-import { multiply, subtract } from "@stepwise/tensor";
-import * as E from "fp-ts/lib/Either.js";
-import { pipe } from "fp-ts/lib/function.js";
-import { checkLearningRate, checkUpdate, getOrRaise } from "./checks.js";
+import { axpby } from "@stepwise/tensor";
+import { checkLearningRate, getOrRaise, guardedStep } from "./checks.js";
 import { entry, layerKeys } from "./moments.js";
 
 /**
@@ -16,17 +14,20 @@ export const update_parameters = (
   learning_rate: number,
 ): Parameters => {
   const fn = "update_parameters";
-  const L = getOrRaise(
-    pipe(
-      checkLearningRate(fn, learning_rate),
-      E.flatMap(() => checkUpdate(fn, parameters, [["grads", grads]])),
-    ),
-  );
-  return Object.fromEntries(
-    layerKeys(L).map(([p, d]) => [
-      p,
-      subtract(entry(parameters, p, "parameters"), multiply(learning_rate, entry(grads, d, "grads"))),
-    ]),
+  getOrRaise(checkLearningRate(fn, learning_rate));
+  // W − lr·dW in one pass: axpby(1, W, −lr, dW) gives the values subtract(W, multiply(lr, dW)) gives.
+  return guardedStep(
+    fn,
+    parameters,
+    [["grads", grads]],
+    (L): Parameters =>
+      Object.fromEntries(
+        layerKeys(L).map(([p, d]) => [
+          p,
+          axpby(1, entry(parameters, p, "parameters"), -learning_rate, entry(grads, d, "grads")),
+        ]),
+      ),
+    (updated) => [updated],
   );
 };
 

@@ -1,8 +1,8 @@
 import type { Grads, Parameters } from "@stepwise/core";
-import { add, type Matrix, multiply, subtract } from "@stepwise/tensor";
+import { axpby, type Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { checkBeta, checkLearningRate, checkParameters, checkUpdate, getOrRaise } from "./checks.js";
+import { checkBeta, checkLearningRate, checkParameters, getOrRaise, guardedStep } from "./checks.js";
 import { entry, layerKeys, type Moments, zerosLike } from "./moments.js";
 
 /** The velocity `v`: `v["dW1"]`, `v["db1"]`, … shaped like `W1`, `b1`, … */
@@ -22,26 +22,32 @@ const momentumStep = (
   beta: number,
   learning_rate: number,
 ): readonly [parameters: Parameters, v: Velocity] => {
-  const L = getOrRaise(
+  getOrRaise(
     pipe(
       checkBeta(fn, "beta", beta),
       E.flatMap(() => checkLearningRate(fn, learning_rate)),
-      E.flatMap(() =>
-        checkUpdate(fn, parameters, [
-          ["grads", grads],
-          ["v", v],
-        ]),
-      ),
     ),
   );
-  const steps = layerKeys(L).map(([p, d]) => {
-    const vNext = velocity(entry(v, d, "v"), entry(grads, d, "grads"), beta);
-    return [
-      [p, subtract(entry(parameters, p, "parameters"), multiply(learning_rate, vNext))],
-      [d, vNext],
-    ] as const;
-  });
-  return [Object.fromEntries(steps.map(([p]) => p)), Object.fromEntries(steps.map(([, d]) => d))];
+  // A non-finite v or dW makes the new v, hence the new W, non-finite: checking the new W covers all three.
+  return guardedStep(
+    fn,
+    parameters,
+    [
+      ["grads", grads],
+      ["v", v],
+    ],
+    (L): readonly [parameters: Parameters, v: Velocity] => {
+      const steps = layerKeys(L).map(([p, d]) => {
+        const vNext = velocity(entry(v, d, "v"), entry(grads, d, "grads"), beta);
+        return [
+          [p, axpby(1, entry(parameters, p, "parameters"), -learning_rate, vNext)],
+          [d, vNext],
+        ] as const;
+      });
+      return [Object.fromEntries(steps.map(([p]) => p)), Object.fromEntries(steps.map(([, d]) => d))];
+    },
+    ([updated]) => [updated],
+  );
 };
 
 /**
@@ -58,7 +64,7 @@ export const update_parameters_with_momentum = (
 ): readonly [parameters: Parameters, v: Velocity] =>
   momentumStep(
     "update_parameters_with_momentum",
-    (vPrev, dW, b) => add(multiply(b, vPrev), multiply(1 - b, dW)),
+    (vPrev, dW, b) => axpby(b, vPrev, 1 - b, dW),
     parameters,
     grads,
     v,
@@ -80,7 +86,8 @@ export const updateParametersWithHeavyBall = (
 ): readonly [parameters: Parameters, v: Velocity] =>
   momentumStep(
     "updateParametersWithHeavyBall",
-    (vPrev, dW, b) => add(multiply(b, vPrev), dW),
+    // 1·dW is dW: the same values as add(multiply(b, vPrev), dW).
+    (vPrev, dW, b) => axpby(b, vPrev, 1, dW),
     parameters,
     grads,
     v,

@@ -32,6 +32,18 @@ export interface Backend {
   readonly name: string;
   /** `op(a)·op(b)` where op transposes when its flag is set; shapes are already checked. */
   readonly matmul: (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean) => Matrix;
+  /**
+   * `op(a)·op(b) / divisor`: each element summed as `matmul` sums it, then divided once (a division, not a
+   * product with 1/divisor), so the result is `divide(matmul(…), divisor)` to the bit, in one pass and one
+   * array: the course's `dW = dZ·A_prevᵀ / m`.
+   */
+  readonly matmulDivide: (
+    a: Matrix,
+    b: Matrix,
+    transposeA: boolean,
+    transposeB: boolean,
+    divisor: number,
+  ) => Matrix;
   readonly unary: (op: UnaryOp, a: Matrix) => Matrix;
   /** `a op b` with numpy broadcasting (a dimension of 1 stretches); `out` is the broadcast shape. */
   readonly binary: (op: BinaryOp, a: Matrix, b: Matrix, out: Shape) => Matrix;
@@ -39,4 +51,10 @@ export interface Backend {
   readonly scalar: (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean) => Matrix;
   /** Reduction over one axis (keepdims) or over everything (a 1 × 1 result). */
   readonly reduce: (op: ReduceOp, a: Matrix, axis: Axis | "all") => Matrix;
+  /**
+   * `alpha·a + beta·b` for same-shaped `a` and `b` (checked), each element rounded as
+   * `add(multiply(alpha, a), multiply(beta, b))`: two products, then one sum, never a fused multiply-add.
+   * The optimizers' steps in one pass and one array.
+   */
+  readonly axpby: (alpha: number, a: Matrix, beta: number, b: Matrix) => Matrix;
 }

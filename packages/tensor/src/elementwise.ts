@@ -62,6 +62,16 @@ export const square = liftUnary("square");
 export const tanh = liftUnary("tanh");
 export const reciprocal = liftUnary("reciprocal");
 
+/**
+ * `alpha·A + beta·B` for two matrices of one shape, in one pass: bit for bit
+ * `add(multiply(alpha, A), multiply(beta, B))`. A gradient-descent step `W − lr·dW` is
+ * `axpby(1, W, -lr, dW)` (1·W is W, and adding −x is subtracting x, exactly).
+ */
+export const axpby = (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix =>
+  a.rows === b.rows && a.cols === b.cols
+    ? getBackend().axpby(alpha, a, beta, b)
+    : raise(shapeError(`axpby: ${formatShape(a)} and ${formatShape(b)} differ; axpby needs equal shapes`));
+
 /** `min(max(a, low), high)`. */
 export const clip = (a: Matrix, low: number, high: number): Matrix => minimum(maximum(a, low), high);
 

@@ -185,6 +185,20 @@ const matmul = (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean):
   return matmulNN(transposeData(a), transposeData(b));
 };
 
+/** The product, then one division per element of the fresh result: the same roundings as `divide`. */
+const matmulDivide = (
+  a: Matrix,
+  b: Matrix,
+  transposeA: boolean,
+  transposeB: boolean,
+  divisor: number,
+): Matrix => {
+  const c = matmul(a, b, transposeA, transposeB);
+  const C = c.data;
+  for (let i = 0; i < C.length; i++) C[i] = (C[i] as number) / divisor;
+  return c;
+};
+
 const unaryFunctions: Readonly<Record<UnaryOp, (x: number) => number>> = {
   negate: (x) => -x,
   exp: Math.exp,
@@ -280,4 +294,22 @@ const reduce = (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
   return unsafeMatrix(1, cols, out);
 };
 
-export const jsBackend: Backend = { name: "js", matmul, unary, binary, scalar, reduce };
+/** JavaScript rounds each product and the sum (it never fuses them), as `add(multiply, multiply)` does. */
+const axpby = (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix => {
+  const A = a.data;
+  const B = b.data;
+  const out = new Float64Array(A.length);
+  for (let i = 0; i < out.length; i++) out[i] = alpha * (A[i] as number) + beta * (B[i] as number);
+  return unsafeMatrix(a.rows, a.cols, out);
+};
+
+export const jsBackend: Backend = {
+  name: "js",
+  matmul,
+  matmulDivide,
+  unary,
+  binary,
+  scalar,
+  reduce,
+  axpby,
+};

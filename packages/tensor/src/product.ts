@@ -20,6 +20,25 @@ const product =
     return getBackend().matmul(a, b, transposeA, transposeB);
   };
 
+export interface ProductOptions {
+  readonly transposeA?: boolean;
+  readonly transposeB?: boolean;
+}
+
+/**
+ * `op(A)·op(B) / divisor` in one pass, bit for bit `divide(matmul…(A, B), divisor)`: the course's
+ * `dW = np.dot(dZ, A_prev.T) / m` is `matmulDivide(dZ, A_prev, m, { transposeB: true })`.
+ */
+export const matmulDivide = (
+  a: Matrix,
+  b: Matrix,
+  divisor: number,
+  { transposeA = false, transposeB = false }: ProductOptions = {},
+): Matrix => {
+  checkInner("matmulDivide", a, b, transposeA, transposeB);
+  return getBackend().matmulDivide(a, b, transposeA, transposeB, divisor);
+};
+
 /** `A·B`, numpy's `np.dot(A, B)`. */
 export const matmul = product("matmul", false, false);
 
