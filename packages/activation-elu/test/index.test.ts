@@ -1,6 +1,6 @@
 import { getActivation, makeRegistry } from "@stepwise/core";
-import { fromFunction, map } from "@stepwise/tensor";
-import { expectMatrixClose, runActivationContract } from "@stepwise/testkit";
+import { fromFunction } from "@stepwise/tensor";
+import { describeActivationFormula, runActivationContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { elu, eluWith, plugins } from "../src/index.js";
 
@@ -10,34 +10,20 @@ runActivationContract(eluWith({ alpha: 0 }), { kinks: [0] });
 
 // Reference values from the formula, written out independently of the plugin.
 
-describe("elu(alpha=1) against its formula", () => {
-  const g = (z: number) => (z > 0 ? z : Math.exp(z) - 1);
-  const gPrime = (z: number) => (z > 0 ? 1 : Math.exp(z));
-  const Z = fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37);
-  const dA = fromFunction(3, 9, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(elu.forward(Z)[0], map(Z, g), { rtol: 1e-12, atol: 1e-300 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = elu.forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(elu.backward(dA, cache), expected, { rtol: 1e-12, atol: 1e-300 });
-  });
+describeActivationFormula("elu(alpha=1)", elu, {
+  fn: (z: number) => (z > 0 ? z : Math.exp(z) - 1),
+  derivative: (z: number) => (z > 0 ? 1 : Math.exp(z)),
+  Z: fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37),
+  forward: { rtol: 1e-12, atol: 1e-300 },
+  backward: { rtol: 1e-12, atol: 1e-300 },
 });
 
-describe("elu(alpha=0.5) against its formula", () => {
-  const g = (z: number) => (z > 0 ? z : 0.5 * (Math.exp(z) - 1));
-  const gPrime = (z: number) => (z > 0 ? 1 : 0.5 * Math.exp(z));
-  const Z = fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37);
-  const dA = fromFunction(3, 9, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(eluWith({ alpha: 0.5 }).forward(Z)[0], map(Z, g), { rtol: 1e-12, atol: 1e-300 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = eluWith({ alpha: 0.5 }).forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(eluWith({ alpha: 0.5 }).backward(dA, cache), expected, { rtol: 1e-12, atol: 1e-300 });
-  });
+describeActivationFormula("elu(alpha=0.5)", eluWith({ alpha: 0.5 }), {
+  fn: (z: number) => (z > 0 ? z : 0.5 * (Math.exp(z) - 1)),
+  derivative: (z: number) => (z > 0 ? 1 : 0.5 * Math.exp(z)),
+  Z: fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37),
+  forward: { rtol: 1e-12, atol: 1e-300 },
+  backward: { rtol: 1e-12, atol: 1e-300 },
 });
 
 describe("elu by name", () => {

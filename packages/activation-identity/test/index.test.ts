@@ -1,23 +1,14 @@
-import { fromFunction, map } from "@stepwise/tensor";
-import { expectMatrixClose, runActivationContract } from "@stepwise/testkit";
-import { describe, it } from "vitest";
+import { fromFunction } from "@stepwise/tensor";
+import { describeActivationFormula, runActivationContract } from "@stepwise/testkit";
 import { identity } from "../src/index.js";
 
 runActivationContract(identity);
 
 // Reference values from the formula, written out independently of the plugin.
-const g = (z: number) => z;
-const gPrime = (_z: number) => 1;
-
-describe("identity against its formula", () => {
-  const Z = fromFunction(3, 7, (i, j) => (j - 3) * 1.7 + i * 0.31);
-  const dA = fromFunction(3, 7, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(identity.forward(Z)[0], map(Z, g), { rtol: 1e-15, atol: 0 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = identity.forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(identity.backward(dA, cache), expected, { rtol: 1e-14, atol: 1e-300 });
-  });
+describeActivationFormula("identity", identity, {
+  fn: (z: number) => z,
+  derivative: (_z: number) => 1,
+  Z: fromFunction(3, 7, (i, j) => (j - 3) * 1.7 + i * 0.31),
+  forward: { rtol: 1e-15, atol: 0 },
+  backward: { rtol: 1e-14, atol: 1e-300 },
 });

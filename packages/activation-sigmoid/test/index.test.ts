@@ -1,26 +1,17 @@
-import { fromFunction, map } from "@stepwise/tensor";
-import { expectMatrixClose, runActivationContract } from "@stepwise/testkit";
-import { describe, it } from "vitest";
+import { fromFunction } from "@stepwise/tensor";
+import { describeActivationFormula, runActivationContract } from "@stepwise/testkit";
 import { sigmoid } from "../src/index.js";
 
 runActivationContract(sigmoid);
 
 // Reference values from the formula, written out independently of the plugin.
-const g = (z: number) => 1 / (1 + Math.exp(-z));
-const gPrime = (z: number) => {
-  const s = 1 / (1 + Math.exp(-z));
-  return s * (1 - s);
-};
-
-describe("sigmoid against its formula", () => {
-  const Z = fromFunction(3, 7, (i, j) => (j - 3) * 1.7 + i * 0.31);
-  const dA = fromFunction(3, 7, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(sigmoid.forward(Z)[0], map(Z, g), { rtol: 1e-15, atol: 0 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = sigmoid.forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(sigmoid.backward(dA, cache), expected, { rtol: 1e-14, atol: 1e-300 });
-  });
+describeActivationFormula("sigmoid", sigmoid, {
+  fn: (z: number) => 1 / (1 + Math.exp(-z)),
+  derivative: (z: number) => {
+    const s = 1 / (1 + Math.exp(-z));
+    return s * (1 - s);
+  },
+  Z: fromFunction(3, 7, (i, j) => (j - 3) * 1.7 + i * 0.31),
+  forward: { rtol: 1e-15, atol: 0 },
+  backward: { rtol: 1e-14, atol: 1e-300 },
 });

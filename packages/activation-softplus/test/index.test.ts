@@ -1,5 +1,5 @@
-import { fromFunction, map } from "@stepwise/tensor";
-import { expectMatrixClose, runActivationContract } from "@stepwise/testkit";
+import { fromFunction } from "@stepwise/tensor";
+import { describeActivationFormula, runActivationContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { softplus } from "../src/index.js";
 
@@ -7,19 +7,12 @@ runActivationContract(softplus);
 
 // Reference values from the formula, written out independently of the plugin.
 
-describe("softplus against its formula", () => {
-  const g = (z: number) => Math.log(1 + Math.exp(z));
-  const gPrime = (z: number) => 1 / (1 + Math.exp(-z));
-  const Z = fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37);
-  const dA = fromFunction(3, 9, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(softplus.forward(Z)[0], map(Z, g), { rtol: 1e-13, atol: 1e-300 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = softplus.forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(softplus.backward(dA, cache), expected, { rtol: 1e-13, atol: 1e-300 });
-  });
+describeActivationFormula("softplus", softplus, {
+  fn: (z: number) => Math.log(1 + Math.exp(z)),
+  derivative: (z: number) => 1 / (1 + Math.exp(-z)),
+  Z: fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37),
+  forward: { rtol: 1e-13, atol: 1e-300 },
+  backward: { rtol: 1e-13, atol: 1e-300 },
 });
 
 describe("softplus is numerically stable", () => {

@@ -1,6 +1,6 @@
 import { getActivation, makeRegistry } from "@stepwise/core";
-import { fromFunction, map } from "@stepwise/tensor";
-import { expectMatrixClose, runActivationContract } from "@stepwise/testkit";
+import { fromFunction } from "@stepwise/tensor";
+import { describeActivationFormula, runActivationContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { plugins, silu, swishWith } from "../src/index.js";
 
@@ -11,40 +11,26 @@ runActivationContract(swishWith({ beta: 0 }));
 
 // Reference values from the formula, written out independently of the plugin.
 
-describe("silu against its formula", () => {
-  const g = (z: number) => z / (1 + Math.exp(-z));
-  const gPrime = (z: number) => {
+describeActivationFormula("silu", silu, {
+  fn: (z: number) => z / (1 + Math.exp(-z)),
+  derivative: (z: number) => {
     const s = 1 / (1 + Math.exp(-z));
     return s + z * s * (1 - s);
-  };
-  const Z = fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37);
-  const dA = fromFunction(3, 9, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(silu.forward(Z)[0], map(Z, g), { rtol: 1e-13, atol: 1e-300 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = silu.forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(silu.backward(dA, cache), expected, { rtol: 1e-13, atol: 1e-300 });
-  });
+  },
+  Z: fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37),
+  forward: { rtol: 1e-13, atol: 1e-300 },
+  backward: { rtol: 1e-13, atol: 1e-300 },
 });
 
-describe("swish(beta=2.5) against its formula", () => {
-  const g = (z: number) => z / (1 + Math.exp(-2.5 * z));
-  const gPrime = (z: number) => {
+describeActivationFormula("swish(beta=2.5)", swishWith({ beta: 2.5 }), {
+  fn: (z: number) => z / (1 + Math.exp(-2.5 * z)),
+  derivative: (z: number) => {
     const s = 1 / (1 + Math.exp(-2.5 * z));
     return s + 2.5 * z * s * (1 - s);
-  };
-  const Z = fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37);
-  const dA = fromFunction(3, 9, (i, j) => Math.cos(i + 2 * j));
-  it("forward is g(z)", () => {
-    expectMatrixClose(swishWith({ beta: 2.5 }).forward(Z)[0], map(Z, g), { rtol: 1e-13, atol: 1e-300 });
-  });
-  it("backward is dA · g'(z)", () => {
-    const [, cache] = swishWith({ beta: 2.5 }).forward(Z);
-    const expected = map(Z, (z, i, j) => gPrime(z) * Math.cos(i + 2 * j));
-    expectMatrixClose(swishWith({ beta: 2.5 }).backward(dA, cache), expected, { rtol: 1e-13, atol: 1e-300 });
-  });
+  },
+  Z: fromFunction(3, 9, (i, j) => (j - 4) * 1.7 + i * 0.37),
+  forward: { rtol: 1e-13, atol: 1e-300 },
+  backward: { rtol: 1e-13, atol: 1e-300 },
 });
 
 describe("silu and swish", () => {

@@ -1,5 +1,5 @@
-import { fromFunction, map, zipWith } from "@stepwise/tensor";
-import { assertClose, expectMatrixClose, runCostContract } from "@stepwise/testkit";
+import { fromFunction, map } from "@stepwise/tensor";
+import { assertClose, describeCostFormula, runCostContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { binary_cross_entropy_from_logits } from "../src/index.js";
 
@@ -13,26 +13,19 @@ runCostContract(binary_cross_entropy_from_logits, {
 
 // Reference values from the formula, written out independently of the plugin.
 
-describe("binary_cross_entropy_from_logits against its formula", () => {
-  const loss = (z: number, y: number) => {
+describeCostFormula("binary_cross_entropy_from_logits", binary_cross_entropy_from_logits, {
+  loss: (z: number, y: number) => {
     const s = 1 / (1 + Math.exp(-z));
     return -(y * Math.log(s) + (1 - y) * Math.log(1 - s));
-  };
-  const dLoss = (z: number, y: number) => 1 / (1 + Math.exp(-z)) - y;
-  const AL = fromFunction(3, 7, (i, j) => (j - 3) * 1.3 + i * 0.45);
-  const Y = fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0));
-  it("J = (1/m) Σ_columns Σ_rows loss(a, y)", () => {
-    let total = 0;
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 7; j++) total += loss(AL.data[i * 7 + j] as number, Y.data[i * 7 + j] as number);
-    assertClose(binary_cross_entropy_from_logits.compute_cost(AL, Y), total / 7, { rtol: 1e-12, atol: 0 });
-  });
-  it("dAL = ∂loss/∂a", () => {
-    expectMatrixClose(binary_cross_entropy_from_logits.cost_backward(AL, Y), zipWith(AL, Y, dLoss), {
-      rtol: 1e-12,
-      atol: 1e-300,
-    });
-  });
+  },
+  derivative: (z: number, y: number) => 1 / (1 + Math.exp(-z)) - y,
+  AL: fromFunction(3, 7, (i, j) => (j - 3) * 1.3 + i * 0.45),
+  Y: fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0)),
+  cost: { rtol: 1e-12, atol: 0 },
+  backward: {
+    rtol: 1e-12,
+    atol: 1e-300,
+  },
 });
 
 describe("no log(0) at saturation", () => {

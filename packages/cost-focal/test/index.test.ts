@@ -1,5 +1,5 @@
-import { fromFunction, zipWith } from "@stepwise/tensor";
-import { assertClose, expectMatrixClose, runCostContract } from "@stepwise/testkit";
+import { fromFunction } from "@stepwise/tensor";
+import { assertClose, describeCostFormula, runCostContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { focal, focalWith } from "../src/index.js";
 
@@ -10,50 +10,36 @@ runCostContract(focalWith({ gamma: 5, alpha: 1 }), { outputs: "probabilities" })
 
 // Reference values from the formula, written out independently of the plugin.
 
-describe("focal(gamma=2, alpha=0.25) against its formula", () => {
-  const loss = (p: number, y: number) =>
-    y === 1 ? -0.25 * (1 - p) ** 2 * Math.log(p) : -0.75 * p ** 2 * Math.log(1 - p);
-  const dLoss = (p: number, y: number) =>
+describeCostFormula("focal(gamma=2, alpha=0.25)", focal, {
+  loss: (p: number, y: number) =>
+    y === 1 ? -0.25 * (1 - p) ** 2 * Math.log(p) : -0.75 * p ** 2 * Math.log(1 - p),
+  derivative: (p: number, y: number) =>
     y === 1
       ? -0.25 * (-2 * (1 - p) * Math.log(p) + (1 - p) ** 2 / p)
-      : -0.75 * (2 * p * Math.log(1 - p) - p ** 2 / (1 - p));
-  const AL = fromFunction(3, 7, (i, j) => 0.05 + 0.9 * (((i * 7 + j) * 0.618034) % 1));
-  const Y = fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0));
-  it("J = (1/m) Σ_columns Σ_rows loss(a, y)", () => {
-    let total = 0;
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 7; j++) total += loss(AL.data[i * 7 + j] as number, Y.data[i * 7 + j] as number);
-    assertClose(focal.compute_cost(AL, Y), total / 7, { rtol: 1e-12, atol: 0 });
-  });
-  it("dAL = ∂loss/∂a", () => {
-    expectMatrixClose(focal.cost_backward(AL, Y), zipWith(AL, Y, dLoss), { rtol: 1e-12, atol: 1e-300 });
-  });
+      : -0.75 * (2 * p * Math.log(1 - p) - p ** 2 / (1 - p)),
+  AL: fromFunction(3, 7, (i, j) => 0.05 + 0.9 * (((i * 7 + j) * 0.618034) % 1)),
+  Y: fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0)),
+  cost: { rtol: 1e-12, atol: 0 },
+  backward: { rtol: 1e-12, atol: 1e-300 },
 });
 
-describe("focal(gamma=0.5, alpha=0.9) against its formula", () => {
-  const loss = (p: number, y: number) =>
-    y === 1 ? -0.9 * Math.sqrt(1 - p) * Math.log(p) : -0.1 * Math.sqrt(p) * Math.log(1 - p);
-  const dLoss = (p: number, y: number) =>
+describeCostFormula("focal(gamma=0.5, alpha=0.9)", focalWith({ gamma: 0.5, alpha: 0.9 }), {
+  loss: (p: number, y: number) =>
+    y === 1 ? -0.9 * Math.sqrt(1 - p) * Math.log(p) : -0.1 * Math.sqrt(p) * Math.log(1 - p),
+  derivative: (p: number, y: number) =>
     y === 1
       ? -0.9 * (-Math.log(p) / (2 * Math.sqrt(1 - p)) + Math.sqrt(1 - p) / p)
-      : -0.1 * (Math.log(1 - p) / (2 * Math.sqrt(p)) - Math.sqrt(p) / (1 - p));
-  const AL = fromFunction(3, 7, (i, j) => 0.05 + 0.9 * (((i * 7 + j) * 0.618034) % 1));
-  const Y = fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0));
-  it("J = (1/m) Σ_columns Σ_rows loss(a, y)", () => {
-    let total = 0;
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 7; j++) total += loss(AL.data[i * 7 + j] as number, Y.data[i * 7 + j] as number);
-    assertClose(focalWith({ gamma: 0.5, alpha: 0.9 }).compute_cost(AL, Y), total / 7, {
-      rtol: 1e-12,
-      atol: 0,
-    });
-  });
-  it("dAL = ∂loss/∂a", () => {
-    expectMatrixClose(focalWith({ gamma: 0.5, alpha: 0.9 }).cost_backward(AL, Y), zipWith(AL, Y, dLoss), {
-      rtol: 1e-12,
-      atol: 1e-300,
-    });
-  });
+      : -0.1 * (Math.log(1 - p) / (2 * Math.sqrt(p)) - Math.sqrt(p) / (1 - p)),
+  AL: fromFunction(3, 7, (i, j) => 0.05 + 0.9 * (((i * 7 + j) * 0.618034) % 1)),
+  Y: fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0)),
+  cost: {
+    rtol: 1e-12,
+    atol: 0,
+  },
+  backward: {
+    rtol: 1e-12,
+    atol: 1e-300,
+  },
 });
 
 describe("focal with gamma = 0 is alpha-weighted binary cross-entropy", () => {

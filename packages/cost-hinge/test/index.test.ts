@@ -1,5 +1,5 @@
-import { fromFunction, map, zipWith } from "@stepwise/tensor";
-import { assertClose, expectMatrixClose, runCostContract } from "@stepwise/testkit";
+import { fromFunction, map } from "@stepwise/tensor";
+import { describeCostFormula, runCostContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { hinge } from "../src/index.js";
 
@@ -9,36 +9,22 @@ runCostContract(hinge, { targets: "binary", nearKink: (a, y) => Math.abs(1 - a *
 
 // Reference values from the formula, written out independently of the plugin.
 
-describe("hinge with {-1, 1} labels against its formula", () => {
-  const loss = (a: number, y: number) => Math.max(0, 1 - y * a);
-  const dLoss = (a: number, y: number) => (y * a < 1 ? -y : 0);
-  const AL = fromFunction(3, 7, (i, j) => (j - 3) * 1.3 + i * 0.45);
-  const Y = fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : -1));
-  it("J = (1/m) Σ_columns Σ_rows loss(a, y)", () => {
-    let total = 0;
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 7; j++) total += loss(AL.data[i * 7 + j] as number, Y.data[i * 7 + j] as number);
-    assertClose(hinge.compute_cost(AL, Y), total / 7, { rtol: 1e-15, atol: 0 });
-  });
-  it("dAL = ∂loss/∂a", () => {
-    expectMatrixClose(hinge.cost_backward(AL, Y), zipWith(AL, Y, dLoss), { rtol: 1e-15, atol: 1e-300 });
-  });
+describeCostFormula("hinge with {-1, 1} labels", hinge, {
+  loss: (a: number, y: number) => Math.max(0, 1 - y * a),
+  derivative: (a: number, y: number) => (y * a < 1 ? -y : 0),
+  AL: fromFunction(3, 7, (i, j) => (j - 3) * 1.3 + i * 0.45),
+  Y: fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : -1)),
+  cost: { rtol: 1e-15, atol: 0 },
+  backward: { rtol: 1e-15, atol: 1e-300 },
 });
 
-describe("hinge with {0, 1} labels against its formula", () => {
-  const loss = (a: number, y: number) => Math.max(0, 1 - (2 * y - 1) * a);
-  const dLoss = (a: number, y: number) => ((2 * y - 1) * a < 1 ? -(2 * y - 1) : 0);
-  const AL = fromFunction(3, 7, (i, j) => (j - 3) * 1.3 + i * 0.45);
-  const Y = fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0));
-  it("J = (1/m) Σ_columns Σ_rows loss(a, y)", () => {
-    let total = 0;
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 7; j++) total += loss(AL.data[i * 7 + j] as number, Y.data[i * 7 + j] as number);
-    assertClose(hinge.compute_cost(AL, Y), total / 7, { rtol: 1e-15, atol: 0 });
-  });
-  it("dAL = ∂loss/∂a", () => {
-    expectMatrixClose(hinge.cost_backward(AL, Y), zipWith(AL, Y, dLoss), { rtol: 1e-15, atol: 1e-300 });
-  });
+describeCostFormula("hinge with {0, 1} labels", hinge, {
+  loss: (a: number, y: number) => Math.max(0, 1 - (2 * y - 1) * a),
+  derivative: (a: number, y: number) => ((2 * y - 1) * a < 1 ? -(2 * y - 1) : 0),
+  AL: fromFunction(3, 7, (i, j) => (j - 3) * 1.3 + i * 0.45),
+  Y: fromFunction(3, 7, (i, j) => ((i + 2 * j) % 3 === 0 ? 1 : 0)),
+  cost: { rtol: 1e-15, atol: 0 },
+  backward: { rtol: 1e-15, atol: 1e-300 },
 });
 
 describe("hinge labels", () => {

@@ -39,5 +39,11 @@ export {
   fixturesDir,
   loadFixture,
 } from "./fixtures.js";
+export {
+  type ActivationFormula,
+  type CostFormula,
+  describeActivationFormula,
+  describeCostFormula,
+} from "./formula.js";
 export { matrix } from "./matrix.js";
 export { runActivationContract, runCostContract } from "./run-contract.js";
