@@ -27,6 +27,7 @@ export const timed = (backend: Backend, totals: Totals): Backend => {
     scalar: time((op, a) => `scalar ${op} ${s(a)}`, backend.scalar),
     reduce: time((op, a, axis) => `reduce ${op} ${s(a)} ${axis}`, backend.reduce),
     axpby: time((_alpha, a) => `axpby ${s(a)}`, backend.axpby),
+    ...(backend.allocate === undefined ? {} : { allocate: backend.allocate }),
   };
 };
 

@@ -20,6 +20,7 @@ import { blocking } from "./partition.js";
 import { availableCores } from "./platform.js";
 import { startPool } from "./pool.js";
 import { createResidentCache } from "./resident.js";
+import { createStorage } from "./storage.js";
 import { PAGE_BYTES, wasmApi } from "./wasm-api.js";
 
 export interface WasmBackendOptions {
@@ -189,7 +190,8 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
     budgetBytes: options.residentBytes ?? 256 * 2 ** 20,
     minBytes: options.residentMinBytes ?? 256 * 2 ** 10,
   });
-  const ctx: Context = { memory, kernels, heap, inputs, pool, descriptor, scalarSlot };
+  const storage = createStorage(memory, heap);
+  const ctx: Context = { memory, kernels, heap, inputs, pool, storage, descriptor, scalarSlot };
   return {
     name: "wasm",
     threads,
@@ -201,6 +203,7 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
     scalar: scalar(ctx),
     reduce: reduce(ctx),
     axpby: axpby(ctx),
+    allocate: storage.allocate,
     stats: () => {
       const h = heap.stats();
       const i = inputs.stats();

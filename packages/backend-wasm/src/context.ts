@@ -1,11 +1,12 @@
 import type { Matrix } from "@stepwise/tensor";
-import { unsafeMatrix } from "@stepwise/tensor";
+import { allocateUninitialized, unsafeMatrix } from "@stepwise/tensor";
 import { DESCRIPTOR_BYTES, writePack } from "./descriptor.js";
 import type { Heap } from "./heap.js";
 import type { Kernels } from "./kernels.js";
 import { blocking, panelsOf } from "./partition.js";
 import type { Pool } from "./pool.js";
 import type { ResidentCache } from "./resident.js";
+import type { Storage } from "./storage.js";
 import type { WasmMemory } from "./wasm-api.js";
 
 /**
@@ -29,6 +30,8 @@ export interface Context {
   /** Copies of constant inputs (X), kept from their second use. */
   readonly inputs: ResidentCache;
   readonly pool: Pool;
+  /** Arrays in wasm memory handed to recyclers: operands and results in place. */
+  readonly storage: Storage;
   readonly descriptor: number;
   readonly scalarSlot: number;
 }
@@ -63,10 +66,13 @@ const acquire = (
   return { address, owned: !(keep && ctx.inputs.offer(data, form, address, bytes)) };
 };
 
-export const plain = (ctx: Context, m: Matrix, keep: boolean): Lease =>
-  acquire(ctx, m.data, plainForm(m), m.data.byteLength, keep, (address) =>
+export const plain = (ctx: Context, m: Matrix, keep: boolean): Lease => {
+  const inPlace = ctx.storage.addressOf(m.data);
+  if (inPlace !== undefined) return { address: inPlace, owned: false };
+  return acquire(ctx, m.data, plainForm(m), m.data.byteLength, keep, (address) =>
     view(ctx.memory, address, m.data.length).set(m.data),
   );
+};
 
 /** op(B) (k × n) packed into panels of four columns (assembly/pack.ts). */
 export const packed = (ctx: Context, b: Matrix, transposed: boolean, k: number, n: number): Lease =>
@@ -94,7 +100,8 @@ export const descriptorWords = (ctx: Context): Int32Array =>
 
 /**
  * One backend call: `stage` puts the operands in wasm memory, `compute` fills a fresh `rows × cols`
- * block, and the result is copied out into a Float64Array the caller owns. Every block the call owns is
+ * block, and the result is copied out into a Float64Array the caller owns (from tensor's `allocate`,
+ * so a training loop's recycler can hand the same arrays out again). Every block the call owns is
  * released, also when a kernel throws; the heap hands the same addresses to the next call.
  */
 export const call = (
@@ -108,13 +115,15 @@ export const call = (
   const leases: Lease[] = [];
   try {
     for (const lease of stage()) leases.push(lease);
-    const out = ctx.heap.allocate(rows * cols * 8);
-    leases.push({ address: out, owned: true });
-    compute(
-      leases.map((l) => l.address),
-      out,
-    );
-    return unsafeMatrix(rows, cols, view(ctx.memory, out, rows * cols).slice());
+    const operands = leases.map((l) => l.address);
+    const result = allocateUninitialized(rows * cols);
+    // A recycler's array in wasm memory takes the result where it is; any other is copied into.
+    const inPlace = ctx.storage.addressOf(result);
+    const out = inPlace ?? ctx.heap.allocate(rows * cols * 8);
+    if (inPlace === undefined) leases.push({ address: out, owned: true });
+    compute(operands, out);
+    if (inPlace === undefined) result.set(view(ctx.memory, out, rows * cols));
+    return unsafeMatrix(rows, cols, result);
   } finally {
     for (const lease of leases) release(ctx, lease);
   }

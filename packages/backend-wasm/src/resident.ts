@@ -1,3 +1,4 @@
+import { isRecycled } from "@stepwise/tensor";
 import type { Heap } from "./heap.js";
 
 /**
@@ -96,7 +97,8 @@ export const createResidentCache = ({ heap, budgetBytes, minBytes }: ResidentOpt
   };
 
   const offer = (data: Float64Array, form: string, address: number, size: number): boolean => {
-    if (data.byteLength < minBytes) return false;
+    // A recycled array holds other numbers next step: never a constant input.
+    if (data.byteLength < minBytes || isRecycled(data)) return false;
     let entry = live(data);
     if (entry === undefined && !seen.has(data) && !entries.has(data)) {
       seen.add(data);

@@ -5,7 +5,14 @@ import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@ste
 import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
-import { formatShape, type Matrix, type StepwiseError, shapeError, takeColumns } from "@stepwise/tensor";
+import {
+  createRecycler,
+  formatShape,
+  type Matrix,
+  type StepwiseError,
+  shapeError,
+  takeColumns,
+} from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
@@ -139,6 +146,9 @@ function* fold(
 ): Steps {
   let state = optimizer.init(plan.initial);
   let rng = rng0;
+  // Only the optimizer state outlives a step, so every other large array a step makes (dW1, the caches,
+  // the replaced W1) is storage for the next one: no fresh megabytes per iteration.
+  const recycler = createRecycler();
   let step = 0;
   const costs: number[] = [];
   const m = Y.cols;
@@ -156,7 +166,10 @@ function* fold(
     let total = 0;
     let cost = Number.NaN;
     for (const columns of batches) {
-      [cost, state, rng] = stepOn(plan, Y, columns, o, optimizer, state, ++step, rng);
+      [cost, state, rng] = recycler.step(
+        () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng),
+        ([, next]) => next,
+      );
       if (!Number.isFinite(cost)) break;
       total += cost * (columns?.length ?? m);
     }

@@ -57,4 +57,10 @@ export interface Backend {
    * The optimizers' steps in one pass and one array.
    */
   readonly axpby: (alpha: number, a: Matrix, beta: number, b: Matrix) => Matrix;
+  /**
+   * Optional: a new array of `length` doubles (any contents) in storage this backend reads and writes in
+   * place, such as the wasm backend's own memory, so results and operands need no copying in or out.
+   * Only a recycler (storage.ts) asks for one, and it keeps every such array for the whole loop.
+   */
+  readonly allocate?: (length: number) => Float64Array;
 }

@@ -2,6 +2,7 @@ import { getBackend } from "./active-backend.js";
 import type { BinaryOp, UnaryOp } from "./backend.js";
 import { raise, shapeError } from "./errors.js";
 import { formatShape, type Matrix, type Shape, unsafeMatrix } from "./matrix.js";
+import { allocate } from "./storage.js";
 
 /** numpy broadcasting for two matrices: each dimension must agree or be 1. */
 export const broadcastShape = (fn: string, a: Matrix, b: Matrix): Shape => {
@@ -77,7 +78,7 @@ export const clip = (a: Matrix, low: number, high: number): Matrix => minimum(ma
 
 /** Applies `f` to every element (in plain JS, on any backend). */
 export const map = (a: Matrix, f: (x: number, i: number, j: number) => number): Matrix => {
-  const out = new Float64Array(a.data.length);
+  const out = allocate(a.data.length);
   for (let i = 0; i < a.rows; i++)
     for (let j = 0; j < a.cols; j++) out[i * a.cols + j] = f(a.data[i * a.cols + j] as number, i, j);
   return unsafeMatrix(a.rows, a.cols, out);
@@ -87,7 +88,7 @@ export const map = (a: Matrix, f: (x: number, i: number, j: number) => number): 
 export const zipWith = (a: Matrix, b: Matrix, f: (x: number, y: number) => number): Matrix => {
   if (a.rows !== b.rows || a.cols !== b.cols)
     raise(shapeError(`zipWith: ${formatShape(a)} and ${formatShape(b)} differ; zipWith needs equal shapes`));
-  const out = new Float64Array(a.data.length);
+  const out = allocate(a.data.length);
   for (let i = 0; i < out.length; i++) out[i] = f(a.data[i] as number, b.data[i] as number);
   return unsafeMatrix(a.rows, a.cols, out);
 };

@@ -7,4 +7,6 @@ export { jsBackend } from "./js-backend.js";
 export * from "./layout.js";
 export * from "./matrix.js";
 export * from "./product.js";
+export * from "./recycler.js";
 export * from "./reduce.js";
+export { allocate, allocateUninitialized, isRecycled, RECYCLE_MIN_LENGTH } from "./storage.js";

@@ -1,5 +1,6 @@
 import type { Axis, Backend, BinaryOp, ReduceOp, UnaryOp } from "./backend.js";
 import { type Matrix, type Shape, unsafeMatrix } from "./matrix.js";
+import { allocate } from "./storage.js";
 
 /**
  * The reference backend: plain TypeScript loops, written to be read. Its matrix products walk memory in
@@ -17,7 +18,7 @@ const matmulNN = (a: Matrix, b: Matrix): Matrix => {
   const n = b.cols;
   const A = a.data;
   const B = b.data;
-  const C = new Float64Array(m * n);
+  const C = allocate(m * n);
   const k4 = k - (k % 4);
   const m2 = m - (m % 2);
   for (let i = 0; i < m2; i += 2) {
@@ -87,7 +88,7 @@ const matmulNT = (a: Matrix, b: Matrix): Matrix => {
   const n = b.rows;
   const A = a.data;
   const B = b.data;
-  const C = new Float64Array(m * n);
+  const C = allocate(m * n);
   const m4 = m - (m % 4);
   const n2 = n - (n % 2);
   for (let i = 0; i < m4; i += 4) {
@@ -151,7 +152,7 @@ const matmulTN = (a: Matrix, b: Matrix): Matrix => {
   const n = b.cols;
   const A = a.data;
   const B = b.data;
-  const C = new Float64Array(m * n);
+  const C = allocate(m * n);
   for (let p = 0; p < k; p++) {
     const bp = p * n;
     for (let i = 0; i < m; i++) {
@@ -166,7 +167,7 @@ const matmulTN = (a: Matrix, b: Matrix): Matrix => {
 /** Transpose in 32 × 32 tiles, so both the reads and the writes stay within a few cache lines. */
 export const transposeData = (a: Matrix): Matrix => {
   const { rows, cols, data } = a;
-  const out = new Float64Array(rows * cols);
+  const out = allocate(rows * cols);
   const T = 32;
   for (let i0 = 0; i0 < rows; i0 += T)
     for (let j0 = 0; j0 < cols; j0 += T) {
@@ -229,14 +230,14 @@ const binaryFunctions: Readonly<Record<BinaryOp, (x: number, y: number) => numbe
 const unary = (op: UnaryOp, a: Matrix): Matrix => {
   const f = unaryFunctions[op];
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocate(src.length);
   for (let i = 0; i < src.length; i++) out[i] = f(src[i] as number);
   return unsafeMatrix(a.rows, a.cols, out);
 };
 
 const binary = (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix => {
   const f = binaryFunctions[op];
-  const out = new Float64Array(rows * cols);
+  const out = allocate(rows * cols);
   // A stride of 0 repeats the single row or column of a broadcast operand.
   const aRow = a.rows === 1 ? 0 : a.cols;
   const aCol = a.cols === 1 ? 0 : 1;
@@ -256,7 +257,7 @@ const binary = (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix
 const scalar = (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean): Matrix => {
   const f = binaryFunctions[op];
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocate(src.length);
   if (scalarFirst) for (let i = 0; i < src.length; i++) out[i] = f(s, src[i] as number);
   else for (let i = 0; i < src.length; i++) out[i] = f(src[i] as number, s);
   return unsafeMatrix(a.rows, a.cols, out);
@@ -280,7 +281,7 @@ const reduce = (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
     return unsafeMatrix(1, 1, Float64Array.of(acc));
   }
   if (axis === 1) {
-    const out = new Float64Array(rows);
+    const out = allocate(rows);
     for (let i = 0; i < rows; i++) {
       let acc = start;
       for (let j = 0; j < cols; j++) acc = f(acc, data[i * cols + j] as number);
@@ -288,7 +289,7 @@ const reduce = (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
     }
     return unsafeMatrix(rows, 1, out);
   }
-  const out = new Float64Array(cols).fill(start);
+  const out = allocate(cols).fill(start);
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < cols; j++) out[j] = f(out[j] as number, data[i * cols + j] as number);
   return unsafeMatrix(1, cols, out);
@@ -298,7 +299,7 @@ const reduce = (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
 const axpby = (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix => {
   const A = a.data;
   const B = b.data;
-  const out = new Float64Array(A.length);
+  const out = allocate(A.length);
   for (let i = 0; i < out.length; i++) out[i] = alpha * (A[i] as number) + beta * (B[i] as number);
   return unsafeMatrix(a.rows, a.cols, out);
 };

@@ -1,6 +1,7 @@
 import { raise, shapeError } from "./errors.js";
 import { transposeData } from "./js-backend.js";
 import { formatShape, type Matrix, unsafeMatrix } from "./matrix.js";
+import { allocate } from "./storage.js";
 
 /** Aᵀ (a fresh matrix; the products take transposed operands without one). */
 export const transpose = (a: Matrix): Matrix => transposeData(a);
@@ -24,7 +25,7 @@ const checkRange = (fn: string, start: number, end: number, size: number, what: 
 export const sliceColumns = (a: Matrix, start: number, end: number): Matrix => {
   checkRange("sliceColumns", start, end, a.cols, "column");
   const width = end - start;
-  const out = new Float64Array(a.rows * width);
+  const out = allocate(a.rows * width);
   for (let i = 0; i < a.rows; i++) out.set(a.data.subarray(i * a.cols + start, i * a.cols + end), i * width);
   return unsafeMatrix(a.rows, width, out);
 };
@@ -41,7 +42,7 @@ export const takeColumns = (a: Matrix, indices: ReadonlyArray<number>): Matrix =
     if (!(Number.isInteger(j) && j >= 0 && j < a.cols))
       raise(shapeError(`takeColumns: column index ${j} is outside 0..${a.cols - 1} of ${formatShape(a)}`));
   const width = indices.length;
-  const out = new Float64Array(a.rows * width);
+  const out = allocate(a.rows * width);
   for (let i = 0; i < a.rows; i++) {
     const src = i * a.cols;
     const dst = i * width;
@@ -60,7 +61,7 @@ export const concatColumns = (parts: ReadonlyArray<Matrix>): Matrix => {
         shapeError(`concatColumns: ${formatShape(first)} and ${formatShape(p)} have different row counts`),
       );
   const cols = parts.reduce((n, p) => n + p.cols, 0);
-  const out = new Float64Array(rows * cols);
+  const out = allocate(rows * cols);
   let offset = 0;
   for (const p of parts) {
     for (let i = 0; i < rows; i++) out.set(p.data.subarray(i * p.cols, (i + 1) * p.cols), i * cols + offset);
@@ -77,7 +78,7 @@ export const concatRows = (parts: ReadonlyArray<Matrix>): Matrix => {
       raise(
         shapeError(`concatRows: ${formatShape(first)} and ${formatShape(p)} have different column counts`),
       );
-  const out = new Float64Array(parts.reduce((n, p) => n + p.data.length, 0));
+  const out = allocate(parts.reduce((n, p) => n + p.data.length, 0));
   let offset = 0;
   for (const p of parts) {
     out.set(p.data, offset);

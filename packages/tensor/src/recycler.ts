@@ -1,0 +1,94 @@
+/**
+ * Reuse of large result arrays across the steps of a loop: JAX's buffer donation, decided by
+ * reachability instead of by annotation. A training loop makes the same few large results every
+ * iteration (dW1, the new W1); a fresh multi-megabyte array costs a millisecond or more of page faults
+ * and unmapping, more than the arithmetic around it on a fast backend.
+ *
+ * Immutability holds wherever anyone can look: an array goes back on a free list only after a step
+ * whose survivors (the loop's state) no longer reach it, so nothing alive can read it again.
+ */
+import { getBackend } from "./active-backend.js";
+import { overlaps, reachableViews } from "./reachable.js";
+import { markRecycled, swapArraySource } from "./storage.js";
+
+export interface RecyclerStats {
+  /** Arrays handed out and still reachable from the last step's survivors. */
+  readonly live: number;
+  /** Arrays waiting on the free lists. */
+  readonly free: number;
+  /** False once a step's survivors held something the recycler cannot see into (then nothing is recycled). */
+  readonly enabled: boolean;
+}
+
+export interface Recycler {
+  /**
+   * Runs `run` with this recycler providing large result arrays. Afterwards, every array it ever handed
+   * out that `survivors(result)` no longer reaches (through plain objects, arrays, Maps, Sets and typed
+   * arrays) goes back on its free list. If the survivors hold a function or a class instance, which could
+   * hide an array, the recycler stops recycling for good: safe, only slower.
+   */
+  readonly step: <A>(run: () => A, survivors: (result: A) => unknown) => A;
+  readonly stats: () => RecyclerStats;
+}
+
+/** Free arrays kept per length; more would only hold memory a loop never asks for again. */
+const MAX_FREE_PER_LENGTH = 8;
+
+export const createRecycler = (): Recycler => {
+  /** Arrays handed out and not yet found dead. */
+  const owned = new Set<Float64Array>();
+  /** Dead arrays by length, ready to hand out again. */
+  const free = new Map<number, Float64Array[]>();
+  let enabled = true;
+
+  const source = {
+    take: (length: number): Float64Array | undefined => {
+      if (!enabled) return undefined;
+      let array = free.get(length)?.pop();
+      if (array === undefined) {
+        // The backend's own storage when it has some (no copies in and out), else the JS heap.
+        array = getBackend().allocate?.(length) ?? new Float64Array(length);
+        markRecycled(array);
+      }
+      owned.add(array);
+      return array;
+    },
+  };
+
+  const collect = (survivors: unknown): void => {
+    const live = reachableViews(survivors);
+    if (live === undefined) {
+      enabled = false;
+      owned.clear();
+      free.clear();
+      return;
+    }
+    for (const array of owned) {
+      // By bytes, not identity: a subarray keeps its array alive, and backend storage is one memory.
+      if (live.some((view) => overlaps(view, array))) continue;
+      owned.delete(array);
+      const list = free.get(array.length) ?? [];
+      if (list.length < MAX_FREE_PER_LENGTH) list.push(array);
+      free.set(array.length, list);
+    }
+  };
+
+  return {
+    step: (run, survivors) => {
+      const outer = swapArraySource(source);
+      let result: ReturnType<typeof run>;
+      try {
+        result = run();
+      } finally {
+        swapArraySource(outer);
+      }
+      if (enabled) collect(survivors(result));
+      return result;
+    },
+    stats: () => ({
+      live: owned.size,
+      free: [...free.values()].reduce((n, list) => n + list.length, 0),
+      enabled,
+    }),
+  };
+};
