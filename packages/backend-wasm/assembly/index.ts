@@ -51,6 +51,8 @@ export function block(desc: usize, b: i32): void {
       i1,
       jp0,
       jp1,
+      // Block b's own scratch for packing A, so no two threads ever share one.
+      <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56),
     );
   else if (op === PACK)
     pack(load<u32>(desc, 4), load<i32>(desc, 8), n, load<i32>(desc, 12) !== 0, load<u32>(desc, 16), jp0, jp1);

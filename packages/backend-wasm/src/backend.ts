@@ -12,7 +12,7 @@ import {
   view,
 } from "./context.js";
 import { CONTROL_BYTES } from "./control.js";
-import { DESCRIPTOR_BYTES, MAX_THREADS, writeGemm } from "./descriptor.js";
+import { DESCRIPTOR_BYTES, gemmScratchBytes, MAX_THREADS, writeGemm } from "./descriptor.js";
 import { createHeap } from "./heap.js";
 import { chooseFused, compileKernels, instantiate, MAXIMUM_PAGES } from "./kernels.js";
 import { binaryCode, reduceCode, unaryCode } from "./ops.js";
@@ -82,22 +82,28 @@ const matmulDivide =
     return call(ctx, m, n, stage, ([A, B], c) => {
       const parallel = m * n * k >= PARALLEL_MACS;
       const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1);
-      writeGemm(
-        descriptorWords(ctx),
-        {
-          a: A ?? 0,
-          rs: transposeA ? 1 : a.cols,
-          cs: transposeA ? a.cols : 1,
-          packedB: B ?? 0,
-          c,
-          m,
-          n,
-          k,
-          divisor,
-        },
-        blocks,
-      );
-      ctx.pool.run(ctx.descriptor, blocks.count, parallel);
+      const scratch = ctx.heap.allocate(gemmScratchBytes(m, k, blocks));
+      try {
+        writeGemm(
+          descriptorWords(ctx),
+          {
+            a: A ?? 0,
+            rs: transposeA ? 1 : a.cols,
+            cs: transposeA ? a.cols : 1,
+            packedB: B ?? 0,
+            c,
+            m,
+            n,
+            k,
+            divisor,
+            scratch,
+          },
+          blocks,
+        );
+        ctx.pool.run(ctx.descriptor, blocks.count, parallel);
+      } finally {
+        ctx.heap.release(scratch);
+      }
     });
   };
 

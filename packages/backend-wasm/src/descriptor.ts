@@ -3,7 +3,7 @@ import type { Blocking } from "./partition.js";
 /**
  * A parallel job's descriptor in shared memory, read by `block(descriptor, b)` in assembly/index.ts:
  * i32 words [op, args…] with n at word 6, m at word 9, the block count at 10 and alongRows at 11; a
- * product's divisor is the f64 at byte 48.
+ * product's divisor is the f64 at byte 48, its scratch's address at word 8 and bytes per block at word 14.
  */
 export const GEMM = 1;
 export const PACK = 2;
@@ -22,6 +22,8 @@ export interface GemmJob {
   readonly k: number;
   /** Each element of C is divided by it once it is summed (1: a plain product). */
   readonly divisor: number;
+  /** `gemmScratchBytes` of memory no other job uses meanwhile, where each block packs its rows of op(A). */
+  readonly scratch: number;
 }
 
 export interface PackJob {
@@ -33,6 +35,19 @@ export interface PackJob {
 }
 
 const DIVISOR_BYTE = 48;
+const SCRATCH_STRIDE_WORD = 14;
+
+/** assembly/gemm.ts's MC and KC: a block packs at most MC rows × KC steps of op(A) at a time. */
+export const MC = 64;
+export const KC = 128;
+
+/** One block's scratch: its rows of op(A) over one k-block, in whole cache lines. */
+const blockScratchBytes = (m: number, k: number): number =>
+  Math.ceil((Math.min(MC, m) * Math.min(KC, k) * 8) / 64) * 64;
+
+/** Scratch for a product's packed A: a separate area per block, as threads run blocks concurrently. */
+export const gemmScratchBytes = (m: number, k: number, blocks: Blocking): number =>
+  blocks.count * blockScratchBytes(m, k);
 
 /** `words` is an Int32Array over the descriptor's bytes. */
 export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): void => {
@@ -46,11 +61,12 @@ export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): vo
     job.c,
     job.n,
     job.k,
-    0,
+    job.scratch,
     job.m,
     blocks.count,
     blocks.alongRows ? 1 : 0,
   ]);
+  words[SCRATCH_STRIDE_WORD] = blockScratchBytes(job.m, job.k);
 };
 
 export const writePack = (words: Int32Array, job: PackJob, blocks: Blocking): void =>

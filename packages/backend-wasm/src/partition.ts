@@ -22,14 +22,25 @@ export const panelsOf = (n: number): number => Math.ceil(n / 4);
 
 /** Blocks per thread: enough that a late worker costs little, few enough that each reuses A well. */
 const BLOCKS_PER_THREAD = 4;
+/**
+ * Panels per block, at least, when that leaves fewer blocks per thread: a block packs all its rows of A
+ * once per k-block and reuses them across its panels only (W1·X has 53 panels in all).
+ */
+const MIN_PANELS = 8;
 
-/** Cuts along panels when there are at least as many as blocks of 4 rows, else along rows. */
+/**
+ * Cuts along panels when there are at least as many as blocks of 4 rows, else along rows; a whole number
+ * of blocks per thread, so that equally fast threads finish together.
+ */
 export const blocking = (m: number, n: number, threads: number): Blocking => {
   const panels = panelsOf(n);
   const rowUnits = Math.ceil(m / 4);
   const alongRows = panels < rowUnits;
   const units = alongRows ? rowUnits : panels;
-  return { alongRows, count: Math.max(1, Math.min(units, threads === 1 ? 1 : BLOCKS_PER_THREAD * threads)) };
+  const perThread = alongRows
+    ? BLOCKS_PER_THREAD
+    : Math.max(1, Math.min(BLOCKS_PER_THREAD, Math.floor(panels / (MIN_PANELS * threads))));
+  return { alongRows, count: Math.max(1, Math.min(units, threads === 1 ? 1 : perThread * threads)) };
 };
 
 export const blockBounds = (m: number, n: number, { alongRows, count }: Blocking, b: number): Bounds => {

@@ -26,10 +26,16 @@ describe("blocking", () => {
       for (const threads of [1, 2, 3, 8]) expect(coverage(m, n, threads).every((c) => c === 1)).toBe(true);
   });
   it("cuts along the longer side, a few blocks per thread, one block on one thread", () => {
-    expect(blocking(20, 209, 2)).toEqual({ alongRows: false, count: 8 });
+    expect(blocking(20, 12288, 2)).toEqual({ alongRows: false, count: 8 });
     expect(blocking(12288, 209, 2)).toEqual({ alongRows: true, count: 8 });
     expect(blocking(20, 12288, 1)).toEqual({ alongRows: false, count: 1 });
     expect(blocking(1, 1, 4)).toEqual({ alongRows: false, count: 1 });
+  });
+  it("gives a block at least 8 panels when that still leaves a block per thread, in whole rounds", () => {
+    expect(blocking(20, 209, 2)).toEqual({ alongRows: false, count: 6 });
+    expect(blocking(20, 209, 3)).toEqual({ alongRows: false, count: 6 });
+    expect(blocking(20, 40, 2)).toEqual({ alongRows: false, count: 2 });
+    expect(blocking(2, 5, 3)).toEqual({ alongRows: false, count: 2 });
   });
   it("puts row cuts on multiples of 4", () => {
     const blocks = blocking(130, 5, 2);
