@@ -25,10 +25,11 @@ describe("results in wasm memory (Backend.allocate) inside a recycler's step", (
     const wasm = await createWasmBackend({ threads: 2, residentMinBytes: 1024 });
     try {
       const next = generator(11);
-      // W is above the recycling size, so each new W lives in wasm memory; X is the constant input.
-      const X = randomMatrix(next, RECYCLE_MIN_LENGTH / 8, 50);
-      const dZ = randomMatrix(next, 8, 50);
-      const W0 = randomMatrix(next, 8, RECYCLE_MIN_LENGTH / 8);
+      // W and Z are above the recycling size, so each new one lives in wasm memory; X is the constant input.
+      const n = 2 * RECYCLE_MIN_LENGTH;
+      const X = randomMatrix(next, n, 200);
+      const dZ = randomMatrix(next, 8, 200);
+      const W0 = randomMatrix(next, 8, n);
       const update = step(X, dZ);
       const recycler = createRecycler();
       let copied = { W: W0, Z: W0 };
@@ -47,6 +48,7 @@ describe("results in wasm memory (Backend.allocate) inside a recycler's step", (
         }
       });
       expect(isRecycled(inPlace.W.data)).toBe(true);
+      expect(isRecycled(inPlace.Z.data)).toBe(true);
       expect(isRecycled(copied.W.data)).toBe(false);
       // Two arrays take turns as W (and one as dW): no new storage after the first steps.
       expect(seenW.size).toBeLessThanOrEqual(3);

@@ -9,4 +9,4 @@ export * from "./matrix.js";
 export * from "./product.js";
 export * from "./recycler.js";
 export * from "./reduce.js";
-export { allocate, allocateUninitialized, isRecycled, RECYCLE_MIN_LENGTH } from "./storage.js";
+export { allocate, allocateUninitialized, isRecycled } from "./storage.js";

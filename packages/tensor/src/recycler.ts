@@ -31,10 +31,22 @@ export interface Recycler {
   readonly stats: () => RecyclerStats;
 }
 
-/** Free arrays kept per length; more would only hold memory a loop never asks for again. */
-const MAX_FREE_PER_LENGTH = 8;
+/**
+ * Arrays shorter than this are fresh by default: tiny ones are cheap to allocate. From 8 KB on, a
+ * backend with storage of its own saves a copy in and out per call, which outweighs the bookkeeping
+ * (the cat model's 20 × 209 activations are recycled, its 1 × 209 output is not).
+ */
+export const RECYCLE_MIN_LENGTH = 1024;
 
-export const createRecycler = (): Recycler => {
+export interface RecyclerOptions {
+  /** The shortest array the recycler provides (default RECYCLE_MIN_LENGTH); shorter ones are fresh. */
+  readonly minLength?: number;
+}
+
+/** Free arrays kept per length; more would only hold memory a loop never asks for again. */
+const MAX_FREE_PER_LENGTH = 64;
+
+export const createRecycler = ({ minLength = RECYCLE_MIN_LENGTH }: RecyclerOptions = {}): Recycler => {
   /** Arrays handed out and not yet found dead. */
   const owned = new Set<Float64Array>();
   /** Dead arrays by length, ready to hand out again. */
@@ -43,7 +55,7 @@ export const createRecycler = (): Recycler => {
 
   const source = {
     take: (length: number): Float64Array | undefined => {
-      if (!enabled) return undefined;
+      if (!enabled || length < minLength) return undefined;
       let array = free.get(length)?.pop();
       if (array === undefined) {
         // The backend's own storage when it has some (no copies in and out), else the JS heap.

@@ -4,9 +4,6 @@
  * here, so a training loop reuses the same few large arrays instead of mapping fresh megabytes per call.
  */
 
-/** Arrays shorter than this are always fresh: small allocations are cheap and not worth tracking. */
-export const RECYCLE_MIN_LENGTH = 16384;
-
 /** What a running recycler step provides: an array of `length` doubles (any contents), or none. */
 export interface ArraySource {
   readonly take: (length: number) => Float64Array | undefined;
@@ -21,8 +18,7 @@ export const swapArraySource = (next: ArraySource | undefined): ArraySource | un
   return previous;
 };
 
-const take = (length: number): Float64Array | undefined =>
-  length >= RECYCLE_MIN_LENGTH ? source?.take(length) : undefined;
+const take = (length: number): Float64Array | undefined => source?.take(length);
 
 /** A zero-filled array of `length` doubles. */
 export const allocate = (length: number): Float64Array => take(length)?.fill(0) ?? new Float64Array(length);
