@@ -177,11 +177,37 @@ function packRows(a: usize, rs: usize, cs: usize, groups: i32, len: i32, dst: us
 }
 
 /**
+ * The k-blocks [t0, t1) (counted in KC steps) of op(A)'s `groups` whole groups of four rows (m × k, read
+ * through the element strides rs and cs), packed as `gemm` reads them: k-block kb's group g starts at
+ * dst + (kb·groups + g·len)·32. One pack for every block of a product cut along panels, instead of one
+ * per block: W1·X would otherwise copy all of W1 once per block.
+ */
+export function packA(
+  a: usize,
+  rs: usize,
+  cs: usize,
+  k: i32,
+  groups: i32,
+  dst: usize,
+  t0: i32,
+  t1: i32,
+): void {
+  const rsB = rs << 3;
+  const csB = cs << 3;
+  for (let t = t0; t < t1; t++) {
+    const kb = t * KC;
+    const len = min(KC, k - kb);
+    packRows(a + <usize>kb * csB, rsB, csB, groups, len, dst + ((<usize>kb * groups) << 5));
+  }
+}
+
+/**
  * The rows [i0, i1) × panels [jp0, jp1) of C (m × n, row-major) = op(A)·op(B) / divisor, where op(A)(i, p)
  * is at a + (i·rs + p·cs)·8 and bp is B packed by pack.ts. `pa` is scratch that no other thread uses,
  * for min(MC, i1 − i0) × min(KC, k) doubles (src/descriptor.ts sizes it): each k-block of up to MC rows is
  * packed there once, its whole groups of four rows, and reused across all the panels; the last one to
- * three rows of C, if any, read A in place (`tile1`).
+ * three rows of C, if any, read A in place (`tile1`). When `packedA` is not 0, packA has packed op(A)'s
+ * `groupsA` groups there already, and `pa` is unused.
  */
 export function gemm(
   a: usize,
@@ -197,6 +223,8 @@ export function gemm(
   jp0: i32,
   jp1: i32,
   pa: usize,
+  packedA: usize,
+  groupsA: i32,
 ): void {
   const panels = (n + 3) >> 2;
   const ldc = (<usize>n) << 3;
@@ -211,7 +239,9 @@ export function gemm(
     for (let mc = i0; mc < i1; mc += MC) {
       const mEnd = min(mc + MC, i1);
       const groups = (mEnd - mc) >> 2;
-      packRows(a + <usize>mc * rsB + <usize>kb * csB, rsB, csB, groups, len, pa);
+      // A packed once for every block (packA) is read where it is; else this block packs its rows.
+      const rows = packedA !== 0 ? packedA + ((<usize>kb * groupsA + <usize>(mc >> 2) * len) << 5) : pa;
+      if (packedA === 0) packRows(a + <usize>mc * rsB + <usize>kb * csB, rsB, csB, groups, len, pa);
       for (let jp = jp0; jp < jp1; jp++) {
         const b = block + ((<usize>jp * len) << 5);
         const cols = min(4, n - (jp << 2));
@@ -219,7 +249,7 @@ export function gemm(
         for (let g = 0; g < groups; g++)
           inline.always(
             tile4(
-              pa + ((<usize>g * len) << 5),
+              rows + ((<usize>g * len) << 5),
               b,
               cp + <usize>(mc + (g << 2)) * ldc,
               ldc,

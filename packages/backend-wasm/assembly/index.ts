@@ -1,6 +1,6 @@
 // The module's exports. `block` is the one entry every thread calls for a parallel job: it reads the
 // job from a descriptor in shared memory (layout in src/descriptor.ts) and computes block `b` of it.
-import { gemm } from "./gemm";
+import { gemm, KC, packA } from "./gemm";
 import { pack } from "./pack";
 
 export { axpby, binary, reduce, scalar, unary } from "./elementwise";
@@ -13,6 +13,7 @@ export function heapBase(): usize {
 
 const GEMM = 1;
 const PACK = 2;
+const PACK_A = 3;
 
 // The bounds of block b: `count` near-equal runs of 4-row units or of panels (src/partition.ts mirrors it).
 function part(units: i32, count: i32, b: i32): i32 {
@@ -53,7 +54,22 @@ export function block(desc: usize, b: i32): void {
       jp1,
       // Block b's own scratch for packing A, so no two threads ever share one.
       <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56),
+      load<u32>(desc, 60),
+      m >> 2,
     );
-  else if (op === PACK)
+  else if (op === PACK_A) {
+    const k = load<i32>(desc, 28);
+    const blocksOfK = (k + KC - 1) / KC;
+    packA(
+      load<u32>(desc, 4),
+      load<u32>(desc, 8),
+      load<u32>(desc, 12),
+      k,
+      m >> 2,
+      load<u32>(desc, 32),
+      part(blocksOfK, count, b),
+      part(blocksOfK, count, b + 1),
+    );
+  } else if (op === PACK)
     pack(load<u32>(desc, 4), load<i32>(desc, 8), n, load<i32>(desc, 12) !== 0, load<u32>(desc, 16), jp0, jp1);
 }

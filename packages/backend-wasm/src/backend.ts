@@ -12,7 +12,15 @@ import {
   view,
 } from "./context.js";
 import { CONTROL_BYTES } from "./control.js";
-import { DESCRIPTOR_BYTES, gemmScratchBytes, MAX_THREADS, writeGemm } from "./descriptor.js";
+import {
+  DESCRIPTOR_BYTES,
+  gemmScratchBytes,
+  KC,
+  MAX_THREADS,
+  packedABytes,
+  writeGemm,
+  writePackA,
+} from "./descriptor.js";
 import { createHeap } from "./heap.js";
 import { chooseFused, compileKernels, instantiate, MAXIMUM_PAGES } from "./kernels.js";
 import { binaryCode, reduceCode, unaryCode } from "./ops.js";
@@ -60,6 +68,8 @@ export interface WasmBackend extends Backend {
 /** Products with fewer multiply-adds than this run on the calling thread alone (a fork-join costs 30–100 µs). */
 const PARALLEL_MACS = 1 << 18;
 const INITIAL_PAGES = 256;
+/** op(A) with this many elements or more is packed once per product, not once per block. */
+const SHARED_PACK_A = 1 << 16;
 
 const matmulDivide =
   (ctx: Context) =>
@@ -82,14 +92,23 @@ const matmulDivide =
     return call(ctx, m, n, stage, ([A, B], c) => {
       const parallel = m * n * k >= PARALLEL_MACS;
       const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1);
-      const scratch = ctx.heap.allocate(gemmScratchBytes(m, k, blocks));
+      const rs = transposeA ? 1 : a.cols;
+      const cs = transposeA ? a.cols : 1;
+      // Blocks along panels each need all of op(A): pack it once for all of them when it is large.
+      const shared = !blocks.alongRows && blocks.count > 1 && m >= 4 && m * k >= SHARED_PACK_A;
+      const scratch = ctx.heap.allocate(shared ? packedABytes(m, k) : gemmScratchBytes(m, k, blocks));
       try {
+        if (shared) {
+          const count = Math.min(ctx.pool.threads, Math.ceil(k / KC));
+          writePackA(descriptorWords(ctx), { a: A ?? 0, rs, cs, m, k, dst: scratch }, count);
+          ctx.pool.run(ctx.descriptor, count, true);
+        }
         writeGemm(
           descriptorWords(ctx),
           {
             a: A ?? 0,
-            rs: transposeA ? 1 : a.cols,
-            cs: transposeA ? a.cols : 1,
+            rs,
+            cs,
             packedB: B ?? 0,
             c,
             m,
@@ -97,6 +116,7 @@ const matmulDivide =
             k,
             divisor,
             scratch,
+            packedA: shared ? scratch : 0,
           },
           blocks,
         );

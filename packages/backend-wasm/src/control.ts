@@ -23,6 +23,12 @@ export const FAILED = 5;
 /** Set (with a generation bump) to make the workers leave their loop. */
 export const QUIT = 6;
 
+/**
+ * How long a thread spins on a shared word before it sleeps on it (ms): long enough to span the gap
+ * between two products of a training step, short enough to waste nothing worth measuring when idle.
+ */
+export const SPIN_MS = 2;
+
 export const CONTROL_WORDS = 16;
 export const CONTROL_BYTES = CONTROL_WORDS * 4;
 

@@ -7,6 +7,7 @@ import type { Blocking } from "./partition.js";
  */
 export const GEMM = 1;
 export const PACK = 2;
+export const PACK_A = 3;
 export const DESCRIPTOR_BYTES = 64;
 export const MAX_THREADS = 64;
 
@@ -24,6 +25,18 @@ export interface GemmJob {
   readonly divisor: number;
   /** `gemmScratchBytes` of memory no other job uses meanwhile, where each block packs its rows of op(A). */
   readonly scratch: number;
+  /** Where a PACK_A job left op(A) packed for every block (then `scratch` is unused), or 0. */
+  readonly packedA: number;
+}
+
+/** op(A) (m × k through strides rs, cs) packed once, k-block by k-block, for a product's every block. */
+export interface PackAJob {
+  readonly a: number;
+  readonly rs: number;
+  readonly cs: number;
+  readonly m: number;
+  readonly k: number;
+  readonly dst: number;
 }
 
 export interface PackJob {
@@ -36,6 +49,7 @@ export interface PackJob {
 
 const DIVISOR_BYTE = 48;
 const SCRATCH_STRIDE_WORD = 14;
+const PACKED_A_WORD = 15;
 
 /** assembly/gemm.ts's MC and KC: a block packs at most MC rows × KC steps of op(A) at a time. */
 export const MC = 64;
@@ -67,7 +81,15 @@ export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): vo
     blocks.alongRows ? 1 : 0,
   ]);
   words[SCRATCH_STRIDE_WORD] = blockScratchBytes(job.m, job.k);
+  words[PACKED_A_WORD] = job.packedA;
 };
+
+/** Bytes of op(A)'s whole groups of four rows, packed by a PACK_A job. */
+export const packedABytes = (m: number, k: number): number => (m >> 2) * 4 * k * 8;
+
+/** The blocks of a PACK_A job: runs of k-blocks (m and the count sit where a product's do). */
+export const writePackA = (words: Int32Array, job: PackAJob, count: number): void =>
+  words.set([PACK_A, job.a, job.rs, job.cs, 0, 0, 0, job.k, job.dst, job.m, count, 0]);
 
 export const writePack = (words: Int32Array, job: PackJob, blocks: Blocking): void =>
   // n sits where a product's n does (word 6): the block bounds read it the same way for both.

@@ -8,6 +8,7 @@ import {
   FAILED,
   GENERATION,
   QUIT,
+  SPIN_MS,
 } from "./control.js";
 import { spawnThread, type Thread } from "./platform.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
@@ -85,6 +86,9 @@ export const startPool = async (options: PoolOptions): Promise<Pool> => {
       }
       Atomics.add(c, DONE, 1);
     }
+    // The workers' last blocks end soon: spin first, since a sleeping thread can wake late in a VM.
+    const until = performance.now() + SPIN_MS;
+    while (Atomics.load(c, DONE) < blocks && performance.now() < until);
     for (let d = Atomics.load(c, DONE); d < blocks; d = Atomics.load(c, DONE)) Atomics.wait(c, DONE, d);
     if (failure !== undefined) throw failure;
     if (Atomics.exchange(c, FAILED, 0) !== 0)

@@ -1,9 +1,9 @@
-import { BLOCKS, CLAIM, DESCRIPTOR, DONE, FAILED, GENERATION, QUIT } from "./control.js";
+import { BLOCKS, CLAIM, DESCRIPTOR, DONE, FAILED, GENERATION, QUIT, SPIN_MS } from "./control.js";
 
 /**
  * The worker's whole program, as source text so one string serves Node (`new Worker(src, { eval: true })`)
  * and browsers (a Blob URL). It instantiates the shared module on the shared memory, reports "ready",
- * then loops: sleep until the generation changes, claim and compute blocks of the job until none are
+ * then loops: spin briefly, then sleep, until the generation changes, claim and compute blocks of the job until none are
  * left (control.ts), sleep again. The loop never returns to the event loop; the calling thread talks to
  * it only through shared memory.
  */
@@ -23,6 +23,10 @@ const start = ({ module, memory, control }) => {
   let seen = Atomics.load(c, ${GENERATION});
   post({ ready: true });
   for (;;) {
+    // Spin a moment before sleeping: a training loop's next product comes within a millisecond or two,
+    // and waking a sleeping thread can take longer than that in a VM.
+    const until = performance.now() + ${SPIN_MS};
+    while (Atomics.load(c, ${GENERATION}) === seen && performance.now() < until);
     Atomics.wait(c, ${GENERATION}, seen);
     const generation = Atomics.load(c, ${GENERATION});
     if (generation === seen) continue;

@@ -7,7 +7,8 @@ import { ensureKernels, expectParity, generator, randomMatrix } from "./helpers.
 
 // The product packs op(A) a k-block at a time into scratch of each block's own (assembly/gemm.ts): every
 // layout of op(A), rows left over from the 4-row groups, blocks of more than 64 rows, partial k-blocks and
-// panels, cut along panels or along rows and run on 1, 2 or 3 threads, must give the same bits.
+// panels, cut along panels or along rows and run on 1, 2 or 3 threads, must give the same bits. A large
+// op(A) cut along panels on several threads is packed once for all blocks (a PACK_A job) instead.
 let backends: ReadonlyArray<WasmBackend> = [];
 beforeAll(async () => {
   ensureKernels();
@@ -25,13 +26,16 @@ const variants = [
 ] as const;
 
 // [m, k, n]: a wide output (cut along panels), tall ones (cut along rows; on one thread a block of more
-// than 64 rows), m ≡ 1, 2, 3 (mod 4), k one past a k-block, n not a multiple of 4.
+// than 64 rows), m ≡ 1, 2, 3 (mod 4), k one past a k-block, n not a multiple of 4. The last two are
+// large enough (m·k ≥ 65536) for the shared pack on 2 and 3 threads, one with rows past MC (64).
 const shapes: ReadonlyArray<readonly [number, number, number]> = [
   [37, 301, 203],
   [203, 301, 37],
   [131, 129, 9],
   [66, 257, 70],
   [7, 2000, 61],
+  [21, 4001, 30],
+  [70, 1100, 90],
 ];
 
 const operands = (m: number, k: number, n: number, tA: boolean, tB: boolean): [Matrix, Matrix] => [
