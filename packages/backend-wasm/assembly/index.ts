@@ -2,6 +2,7 @@
 // job from a descriptor in shared memory (layout in src/descriptor.ts) and computes block `b` of it.
 import { gemm, KC, packA } from "./gemm";
 import { pack } from "./pack";
+import { gemmSparse } from "./sparse";
 
 export { axpby, binary, reduce, scalar, unary } from "./elementwise";
 export { fused } from "./simd";
@@ -14,6 +15,7 @@ export function heapBase(): usize {
 const GEMM = 1;
 const PACK = 2;
 const PACK_A = 3;
+const GEMM_SPARSE = 4;
 
 // The bounds of block b: `count` near-equal runs of 4-row units or of panels (src/partition.ts mirrors it).
 function part(units: i32, count: i32, b: i32): i32 {
@@ -56,6 +58,22 @@ export function block(desc: usize, b: i32): void {
       <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56),
       load<u32>(desc, 60),
       m >> 2,
+    );
+  else if (op === GEMM_SPARSE)
+    gemmSparse(
+      load<u32>(desc, 4),
+      load<u32>(desc, 8),
+      load<u32>(desc, 12),
+      load<u32>(desc, 16),
+      load<u32>(desc, 20),
+      n,
+      load<i32>(desc, 28),
+      load<f64>(desc, 48),
+      i0,
+      i1,
+      jp0,
+      jp1,
+      <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56),
     );
   else if (op === PACK_A) {
     const k = load<i32>(desc, 28);

@@ -1,5 +1,5 @@
 import type { Axis, Backend, BinaryOp, Matrix, ReduceOp, Shape, UnaryOp } from "@stepwise/tensor";
-import { unsafeMatrix } from "@stepwise/tensor";
+import { isAllFinite, unsafeMatrix } from "@stepwise/tensor";
 import {
   type Context,
   call,
@@ -18,6 +18,7 @@ import {
   KC,
   MAX_THREADS,
   packedABytes,
+  sparseScratchBytes,
   writeGemm,
   writePackA,
 } from "./descriptor.js";
@@ -52,6 +53,8 @@ export interface WasmBackendStats {
   /** Resident copies of constant inputs. */
   readonly residentBytes: number;
   readonly residentArrays: number;
+  /** Products that skipped the zeros of op(A) (assembly/sparse.ts) since the backend started. */
+  readonly sparseProducts: number;
 }
 
 export interface WasmBackend extends Backend {
@@ -68,6 +71,20 @@ export interface WasmBackend extends Backend {
 /** Products with fewer multiply-adds than this run on the calling thread alone (a fork-join costs 30–100 µs). */
 const PARALLEL_MACS = 1 << 18;
 const INITIAL_PAGES = 256;
+/**
+ * op(A) with at least this share of exact zeros takes the kernel that skips them (assembly/sparse.ts),
+ * when B is a resident input known to be finite. Per term it kept, that kernel costs about twice the
+ * dense one (one row against 16 columns reads B once per row, not once per four), so it pays from
+ * about half zeros on. ReLU's dZ1 in the cat model is 60–85 % zeros for most of the run.
+ */
+const SPARSE_ZEROS = 0.6;
+
+const zeroShare = (data: Float64Array): number => {
+  let zeros = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] === 0) zeros++;
+  return zeros / data.length;
+};
+
 /** op(A) with this many elements or more is packed once per product, not once per block. */
 const SHARED_PACK_A = 1 << 16;
 
@@ -95,8 +112,15 @@ const matmulDivide =
       const rs = transposeA ? 1 : a.cols;
       const cs = transposeA ? a.cols : 1;
       // Blocks along panels each need all of op(A): pack it once for all of them when it is large.
-      const shared = !blocks.alongRows && blocks.count > 1 && m >= 4 && m * k >= SHARED_PACK_A;
-      const scratch = ctx.heap.allocate(shared ? packedABytes(m, k) : gemmScratchBytes(m, k, blocks));
+      const sparse =
+        parallel &&
+        zeroShare(a.data) >= SPARSE_ZEROS &&
+        ctx.inputs.allFinite(b.data, () => isAllFinite(b)) === true;
+      if (sparse) ctx.counters.sparseProducts++;
+      const shared = !sparse && !blocks.alongRows && blocks.count > 1 && m >= 4 && m * k >= SHARED_PACK_A;
+      const scratch = ctx.heap.allocate(
+        sparse ? sparseScratchBytes(blocks) : shared ? packedABytes(m, k) : gemmScratchBytes(m, k, blocks),
+      );
       try {
         if (shared) {
           const count = Math.min(ctx.pool.threads, Math.ceil(k / KC));
@@ -117,6 +141,7 @@ const matmulDivide =
             divisor,
             scratch,
             packedA: shared ? scratch : 0,
+            sparse,
           },
           blocks,
         );
@@ -217,7 +242,8 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
     minBytes: options.residentMinBytes ?? 256 * 2 ** 10,
   });
   const storage = createStorage(memory, heap);
-  const ctx: Context = { memory, kernels, heap, inputs, pool, storage, descriptor, scalarSlot };
+  const counters = { sparseProducts: 0 };
+  const ctx: Context = { memory, kernels, heap, inputs, pool, storage, counters, descriptor, scalarSlot };
   return {
     name: "wasm",
     threads,
@@ -233,7 +259,13 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
     stats: () => {
       const h = heap.stats();
       const i = inputs.stats();
-      return { heapUsed: h.used, memoryBytes: h.size, residentBytes: i.bytes, residentArrays: i.arrays };
+      return {
+        heapUsed: h.used,
+        memoryBytes: h.size,
+        residentBytes: i.bytes,
+        residentArrays: i.arrays,
+        sparseProducts: counters.sparseProducts,
+      };
     },
     clearResident: inputs.clear,
     dispose: pool.dispose,

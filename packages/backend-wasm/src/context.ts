@@ -32,6 +32,7 @@ export interface Context {
   readonly pool: Pool;
   /** Arrays in wasm memory handed to recyclers: operands and results in place. */
   readonly storage: Storage;
+  readonly counters: { sparseProducts: number };
   readonly descriptor: number;
   readonly scalarSlot: number;
 }

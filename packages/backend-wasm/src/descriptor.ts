@@ -8,6 +8,7 @@ import type { Blocking } from "./partition.js";
 export const GEMM = 1;
 export const PACK = 2;
 export const PACK_A = 3;
+export const GEMM_SPARSE = 4;
 export const DESCRIPTOR_BYTES = 64;
 export const MAX_THREADS = 64;
 
@@ -27,6 +28,8 @@ export interface GemmJob {
   readonly scratch: number;
   /** Where a PACK_A job left op(A) packed for every block (then `scratch` is unused), or 0. */
   readonly packedA: number;
+  /** Skip op(A)'s zeros (assembly/sparse.ts; B must be finite); `scratch` is then `sparseScratchBytes`. */
+  readonly sparse: boolean;
 }
 
 /** op(A) (m × k through strides rs, cs) packed once, k-block by k-block, for a product's every block. */
@@ -63,11 +66,17 @@ const blockScratchBytes = (m: number, k: number): number =>
 export const gemmScratchBytes = (m: number, k: number, blocks: Blocking): number =>
   blocks.count * blockScratchBytes(m, k);
 
+/** One block's scratch in assembly/sparse.ts: MC lists of KC values and KC offsets, then MC counts. */
+const SPARSE_BLOCK_BYTES = MC * KC * 12 + MC * 4;
+
+/** Scratch for a sparse product's row lists, one area per block. */
+export const sparseScratchBytes = (blocks: Blocking): number => blocks.count * SPARSE_BLOCK_BYTES;
+
 /** `words` is an Int32Array over the descriptor's bytes. */
 export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): void => {
   new Float64Array(words.buffer, words.byteOffset + DIVISOR_BYTE, 1)[0] = job.divisor;
   words.set([
-    GEMM,
+    job.sparse ? GEMM_SPARSE : GEMM,
     job.a,
     job.rs,
     job.cs,
@@ -80,7 +89,7 @@ export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): vo
     blocks.count,
     blocks.alongRows ? 1 : 0,
   ]);
-  words[SCRATCH_STRIDE_WORD] = blockScratchBytes(job.m, job.k);
+  words[SCRATCH_STRIDE_WORD] = job.sparse ? SPARSE_BLOCK_BYTES : blockScratchBytes(job.m, job.k);
   words[PACKED_A_WORD] = job.packedA;
 };
 

@@ -27,6 +27,11 @@ export interface ResidentCache {
    * release it), false when the caller still owns it.
    */
   readonly offer: (data: Float64Array, form: string, address: number, bytes: number) => boolean;
+  /**
+   * Whether a resident array's numbers are all finite, by `check` once per array (kept with its entry);
+   * undefined when `data` is not resident.
+   */
+  readonly allFinite: (data: Float64Array, check: () => boolean) => boolean | undefined;
   readonly clear: () => void;
   readonly stats: () => { readonly bytes: number; readonly arrays: number };
 }
@@ -37,6 +42,7 @@ interface Entry {
   readonly forms: Map<string, { readonly address: number; readonly bytes: number }>;
   call: number;
   evicted: boolean;
+  finite?: boolean;
 }
 
 export interface ResidentOptions {
@@ -128,6 +134,11 @@ export const createResidentCache = ({ heap, budgetBytes, minBytes }: ResidentOpt
     },
     find,
     offer,
+    allFinite: (data, check) => {
+      const entry = live(data);
+      if (entry !== undefined) entry.finite ??= check();
+      return entry?.finite;
+    },
     clear,
     stats: () => ({ bytes, arrays: recency.size }),
   };

@@ -1,0 +1,98 @@
+import { equals, jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWasmBackend, type WasmBackend } from "../src/index.js";
+import { ensureKernels, expectParity, generator, randomMatrix } from "./helpers.js";
+
+// A product whose op(A) is mostly exact zeros (ReLU's dZ1) skips them when B is a resident, finite
+// input (assembly/sparse.ts). The bits must be the dense kernel's: compared with a backend that keeps
+// nothing resident (so never skips), and with the js reference where it sums in the same order.
+let sparse: WasmBackend;
+let dense: WasmBackend;
+beforeAll(async () => {
+  ensureKernels();
+  sparse = await createWasmBackend({ threads: 2, residentMinBytes: 1024 });
+  dense = await createWasmBackend({ threads: 2, residentMinBytes: 2 ** 40 });
+}, 180_000);
+afterAll(() => Promise.all([sparse.dispose(), dense.dispose()]));
+
+const next = generator(41);
+
+/** A random m × k matrix with about `zeros` of its entries 0 (half of those −0). */
+const withZeros = (m: number, k: number, zeros: number): Matrix => {
+  const a = randomMatrix(next, m, k);
+  return unsafeMatrix(
+    m,
+    k,
+    a.data.map((x) => {
+      const u = next();
+      return u < zeros / 2 ? 0 : u < zeros ? -0 : x;
+    }),
+  );
+};
+
+/** Runs the product twice on `sparse` (the first call makes B resident) and returns the second. */
+const twice = (f: (w: WasmBackend) => Matrix): Matrix => {
+  f(sparse);
+  return f(sparse);
+};
+
+describe("skipping op(A)'s zeros", () => {
+  // [m, k, n, share of zeros]: the cat model's dZ1·Xᵀ shape (smaller n), rows past MC (64), k past a
+  // k-block, n not a multiple of 4 nor of 16, a row or a whole k-block of zeros.
+  const cases: ReadonlyArray<readonly [number, number, number, number]> = [
+    [20, 209, 3001, 0.75],
+    [70, 300, 1030, 0.7],
+    [5, 129, 2050, 0.95],
+    [20, 209, 1600, 1],
+  ];
+  for (const transposeA of [false, true])
+    it.each(cases)(
+      `${transposeA ? "Aᵀ" : "A"}·Bᵀ, m, k, n = %i, %i, %i with %f zeros: dense bits`,
+      (m, k, n, zeros) => {
+        // op(A) is A; stored transposed when op transposes it.
+        const A = withZeros(m, k, zeros);
+        const stored = transposeA ? transposeOf(A) : A;
+        const b = randomMatrix(next, n, k);
+        const before = sparse.stats().sparseProducts;
+        const got = twice((w) => w.matmulDivide(stored, b, transposeA, true, 209));
+        expect(sparse.stats().sparseProducts).toBeGreaterThan(before);
+        const want = dense.matmulDivide(stored, b, transposeA, true, 209);
+        expect(dense.stats().sparseProducts).toBe(0);
+        expect(equals(got, want)).toBe(true);
+        if (!sparse.fusedMultiplyAdd)
+          // Aᵀ·Bᵀ: the js reference groups its sums differently; near cancellation only atol holds.
+          expectParity(got, jsBackend.matmulDivide(stored, b, transposeA, true, 209), {
+            atol: 4 * k * k * Number.EPSILON,
+            exact: !transposeA,
+          });
+      },
+    );
+
+  it("keeps the dense kernel when B is not finite: 0·∞ is NaN", () => {
+    const a = withZeros(20, 209, 0.75);
+    const b = randomMatrix(next, 2000, 209);
+    b.data[5 * 209 + 7] = Number.POSITIVE_INFINITY;
+    const before = sparse.stats().sparseProducts;
+    const got = twice((w) => w.matmul(a, b, false, true));
+    expect(sparse.stats().sparseProducts).toBe(before);
+    expectParity(got, dense.matmul(a, b, false, true), { exact: true });
+    expect(got.data.some(Number.isNaN)).toBe(true);
+  });
+
+  it("keeps the dense kernel for a mostly nonzero A", () => {
+    const before = sparse.stats().sparseProducts;
+    twice((w) => w.matmul(withZeros(20, 209, 0.4), randomMatrix(next, 2000, 209), false, true));
+    expect(sparse.stats().sparseProducts).toBe(before);
+  });
+});
+
+/** Aᵀ, stored row-major (k × m). */
+const transposeOf = (a: Matrix): Matrix =>
+  unsafeMatrix(
+    a.cols,
+    a.rows,
+    Float64Array.from(
+      { length: a.data.length },
+      (_, i) => a.data[(i % a.rows) * a.cols + Math.floor(i / a.rows)] as number,
+    ),
+  );
