@@ -27,14 +27,27 @@ const { values } = parseArgs({
     reps: { type: "string", default: "3" },
     "no-js": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (values.help) {
+  console.log(`pnpm bench [--iters 300] [--reps 3] [--no-js] [--write]
+
+Times the course's L-layer training against the numpy reference in one run and prints the ratios.
+  --iters N   iterations per run (default 300; the course's full run is 2500)
+  --reps N    repetitions of each contender, interleaved (default 3); the table shows medians
+  --no-js     leave out the js backend's primal run (about 5 minutes at 2500 iterations)
+  --write     record the tables in BENCHMARKS.md at the repository root`);
+  process.exit(0);
+}
 const iterations = Number(values.iters);
 const reps = Number(values.reps);
 
 const fixture = loadCourseraLLayer();
 const data = await loadCat();
 const wasm = await createWasmBackend();
+// The same backend told not to skip op(A)'s zeros: the dense kernels alone, for comparison.
+const wasmDense = await createWasmBackend({ skipZeros: false });
 const loadBefore = load();
 
 interface Contender {
@@ -50,6 +63,7 @@ const stepwise =
   (backend: Backend, plan: "primal" | "auto") => async (): Promise<{ seconds: number; worst: number }> => {
     // Every repetition pays for copying and packing X again, as a fresh process would.
     wasm.clearResident();
+    wasmDense.clearResident();
     const run = withBackend(backend, () => trainCourse(data, iterations, plan));
     return { seconds: run.seconds, worst: worstCost(run.costs) };
   };
@@ -67,6 +81,10 @@ const contenders: ReadonlyArray<Contender> = [
     ? []
     : [{ label: "Stepwise js backend, primal plan", run: stepwise(jsBackend, "primal") }]),
   { label: `Stepwise wasm backend (${wasm.threads} threads), primal plan`, run: stepwise(wasm, "primal") },
+  {
+    label: "Stepwise wasm backend, primal plan, dense kernels only",
+    run: stepwise(wasmDense, "primal"),
+  },
   { label: `Stepwise wasm backend, auto plan (dual)`, run: stepwise(wasm, "auto") },
   ...(values["no-js"]
     ? []
@@ -98,7 +116,8 @@ const kernelReps = 15;
 const np = await numpyKernels(kernelReps);
 const wasm1 = await createWasmBackend({ threads: 1 });
 const rates = {
-  numpy: [np.forward, np.backward].map((s) => (2 * 20 * 12288 * 209) / s / 1e9),
+  // OpenBLAS does not skip zeros: the same time with or without them.
+  numpy: [np.forward, np.backward, np.backward].map((s) => (2 * 20 * 12288 * 209) / s / 1e9),
   js: kernelRates(jsBackend, 5),
   wasm1: kernelRates(wasm1, kernelReps),
   wasm: kernelRates(wasm, kernelReps),
@@ -162,15 +181,17 @@ pnpm --filter @stepwise/backend-wasm bench -- --iters ${iterations} --reps ${rep
 [12288, 20, 7, 5, 1], learning rate 0.0075, seed 1, float64. "× numpy" is the median time over the numpy
 reference's median time (below 1 is faster); the best-of columns show what each reaches when the
 machine leaves it alone. The last column compares every cost with ../shared/fixtures/coursera-L-layer.json
-(numpy's 2500-iteration run, whose printed costs the reference also reproduces).
+(numpy's 2500-iteration run, whose printed costs the reference also reproduces). Every run is timed from
+after initialization to its last update, as the reference's \`train_s\` is.
 
 ${report.split("\n\n")[0]}
 ${fullRun}
-## Kernels: the cat model's two products
+## Kernels: the cat model's products
 
 numpy's column is OpenBLAS on the same matrices (\`W.dot(X)\`, \`np.dot(dZ, X.T)\`), best of ${kernelReps}; the
-others are the backends' \`matmul\`, median, including the copy of the 2 MB result of dZ1·Xᵀ into a
-fresh Float64Array that the Backend interface requires.
+others are the backends' \`matmul\`, median, each call in a recycler's step as in training (the 2 MB
+result reuses storage). The last row counts a dense product's flops, so it shows what skipping ReLU's
+zeros is worth; OpenBLAS does not skip them.
 
 ${report.split("\n\n")[1]}
 
@@ -183,26 +204,33 @@ ${report.split("\n\n")[2]}
 
 ## Reading the numbers
 
-- The primal plan does the course's arithmetic as written: two 51 M multiply-add products per iteration
-  plus two 2 MB results, dW1 = dZ1·Xᵀ / m (the division fused into the product, \`matmulDivide\`) and the
-  new W1 = W1 − lr·dW1 (one \`axpby\`), each bit for bit what the unfused ops gave. The wasm kernels run
-  the products at 14–17 GFLOP/s per core with plain 128-bit SIMD (relaxed-SIMD FMA, which Node 20 has
-  only behind --experimental-wasm-relaxed-simd, adds ~15 %), about half of what OpenBLAS's AVX-512
-  kernels reach on the same two cores: the two products alone take about as long as numpy's whole
-  iteration, which is why issue 7's ≤ 0.8 × is out of reach for this plan with these kernels.
-- Every 2 MB result is a fresh Float64Array (the Backend interface returns new arrays and the functional
-  API never reuses them); on this VM touching fresh memory costs page faults and garbage-collector work,
-  about a millisecond per array, where numpy's allocator recycles the same pages. The fused ops cut these
-  arrays from four per iteration to two (dW1/m, lr·dW1 and W1 − lr·dW1 were each a pass and an array),
-  and the optimizer's NaN guard reads only the new parameters instead of every parameter and gradient
-  (0.1 ms instead of 0.75 ms per step, the same errors).
-- The second vCPU is shared with other work on this machine: when it is busy the worker thread gets
-  little time and "2 threads" measures like "1 thread" (the threads claim blocks dynamically, so a late
-  worker never stalls the caller, and the result bits do not change).
-- The auto plan picks the dual plan for gradient descent on this model: the same costs (last column),
-  about a hundredth of the arithmetic, and far below numpy's time on either backend.
+- **The primal plan does the course's arithmetic as written**, every iteration: Z1 = W1·X and
+  dW1 = dZ1·Xᵀ / m, 51 M multiply-adds each, plus everything else (about 0.5 ms). It never computes
+  dA0 = W1ᵀ·dZ1, which numpy's reference does (a third product of the same size).
+- **Kernels.** A 4 × 4 register tile on 128-bit SIMD does two multiply-adds of two doubles per cycle
+  (Zen 4's multiply pipes are the limit, fused or not), about 19 GFLOP/s per core here; OpenBLAS's
+  AVX-512 kernels do twice as much per cycle. op(A) is packed once per product (W1 for W1·X) and B
+  (X, Xᵀ) once per run, resident in wasm memory.
+- **Skipping zeros.** ReLU leaves dZ1 60–85 % exact zeros for most of the run (38 % at the start). A
+  product whose op(A) is at least 60 % zeros lists each row's nonzero steps and sums only those, in the
+  same order: the dense kernel's bits, since a sum that starts at +0 never changes by adding ±0 (the
+  backend checks once that X is finite, as 0·∞ would be NaN). Per term it keeps, it costs about twice
+  the dense kernel. The "dense kernels only" row (\`createWasmBackend({ skipZeros: false })\`) shows the
+  primal plan without it.
+- **No fresh arrays per iteration.** A fresh 2 MB Float64Array costs 1–3 ms of page faults and unmapping
+  on this VM; numpy's allocator recycles the same pages. \`L_layer_model\` now steps in a recycler
+  (\`createRecycler\` in @stepwise/tensor): once the optimizer state no longer reaches last step's dW1
+  and W1, the next step reuses their storage, and with the wasm backend that storage is wasm memory, so
+  operands and results are never copied in or out.
+- **Two threads.** Both products split their output into blocks that the calling thread and one worker
+  claim; the threads spin up to 2 ms before sleeping, so the worker is awake when the next product of
+  the step starts. Two threads reach about 1.6–1.8 × one on this VM (numpy: about 1.4–1.7 ×); the
+  second vCPU is shared with other work, so "2 threads" sometimes measures like 1.5.
+- **The auto plan** picks the dual plan for gradient descent on this model: the same costs (last
+  column), about a hundredth of the arithmetic, and far below numpy's time on either backend.
 `,
   );
   console.log(`wrote ${path.pathname}`);
 }
 await wasm.dispose();
+await wasmDense.dispose();

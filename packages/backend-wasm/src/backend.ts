@@ -40,6 +40,11 @@ export interface WasmBackendOptions {
    * products round once per multiply-add, so they differ from the js reference in the last bits.
    */
   readonly fusedMultiplyAdd?: boolean;
+  /**
+   * Let products skip the exact zeros of a mostly-zero op(A) (default true). The bits are the same
+   * either way; false measures the dense kernels alone.
+   */
+  readonly skipZeros?: boolean;
   /** Budget for resident copies of constant inputs (default 256 MiB). */
   readonly residentBytes?: number;
   /** Smallest input worth keeping resident (default 256 KiB). */
@@ -113,6 +118,7 @@ const matmulDivide =
       const cs = transposeA ? a.cols : 1;
       // Blocks along panels each need all of op(A): pack it once for all of them when it is large.
       const sparse =
+        ctx.skipZeros &&
         parallel &&
         zeroShare(a.data) >= SPARSE_ZEROS &&
         ctx.inputs.allFinite(b.data, () => isAllFinite(b)) === true;
@@ -243,7 +249,18 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
   });
   const storage = createStorage(memory, heap);
   const counters = { sparseProducts: 0 };
-  const ctx: Context = { memory, kernels, heap, inputs, pool, storage, counters, descriptor, scalarSlot };
+  const ctx: Context = {
+    memory,
+    kernels,
+    heap,
+    inputs,
+    pool,
+    storage,
+    counters,
+    skipZeros: options.skipZeros ?? true,
+    descriptor,
+    scalarSlot,
+  };
   return {
     name: "wasm",
     threads,

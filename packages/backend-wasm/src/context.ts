@@ -33,6 +33,8 @@ export interface Context {
   /** Arrays in wasm memory handed to recyclers: operands and results in place. */
   readonly storage: Storage;
   readonly counters: { sparseProducts: number };
+  /** Whether products may skip the zeros of a mostly-zero op(A) (WasmBackendOptions.skipZeros). */
+  readonly skipZeros: boolean;
   readonly descriptor: number;
   readonly scalarSlot: number;
 }

@@ -8,10 +8,12 @@ import { type RandomState, seed as seedState } from "@stepwise/random";
 import {
   createRecycler,
   formatShape,
+  isRecycled,
   type Matrix,
   type StepwiseError,
   shapeError,
   takeColumns,
+  unsafeMatrix,
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -112,6 +114,18 @@ const stepOn = <S>(
   return [cost, optimizer.update(step, plan.gradients(grads, parameters, columns, o.lambd), state), next];
 };
 
+/**
+ * The run's parameters as plain arrays of their own: out of the recycler's storage (for the wasm
+ * backend, views into its memory), so what the caller keeps is an ordinary, unshared Float64Array.
+ */
+const detach = (parameters: Parameters): Parameters =>
+  Object.fromEntries(
+    Object.entries(parameters).map(([key, m]) => [
+      key,
+      m !== undefined && isRecycled(m.data) ? unsafeMatrix(m.rows, m.cols, m.data.slice()) : m,
+    ]),
+  );
+
 const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
   _tag: tag,
   message,
@@ -153,7 +167,7 @@ function* fold(
   const costs: number[] = [];
   const m = Y.cols;
   const result = (): TrainResult => ({
-    parameters: plan.fromPlan(optimizer.params(state)),
+    parameters: detach(plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
   });

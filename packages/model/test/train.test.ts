@@ -1,5 +1,5 @@
 import { randn, seedOrThrow } from "@stepwise/random";
-import { fromFunction, greater, type Matrix } from "@stepwise/tensor";
+import { fromFunction, greater, isRecycled, type Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it, vi } from "vitest";
 import { isTrainingStopped, L_layer_model, L_layer_model_async, two_layer_model } from "../src/index.js";
@@ -20,6 +20,27 @@ describe("L_layer_model", () => {
     const { costs } = result.right;
     expect(costs).toHaveLength(200);
     expect(costs[199]).toBeLessThan((costs[0] as number) * 0.5);
+  });
+
+  it("reuses large arrays between steps, yet hands back parameters of their own", () => {
+    // W1 is 40 × 100 and A1 is 40 × 60: large enough for the recycler (src/train.ts steps in one).
+    const [Xw] = randn(100, 60)(seedOrThrow(5));
+    const Yw = greater(
+      fromFunction(1, 60, (_, j) => Math.sin(j)),
+      0,
+    );
+    const run = (): E.Either<
+      unknown,
+      { parameters: Record<string, Matrix | undefined>; costs: ReadonlyArray<number> }
+    > => L_layer_model(Xw, Yw, [100, 40, 1], { learning_rate: 0.05, num_iterations: 30 });
+    const [first, second] = [run(), run()];
+    if (E.isLeft(first) || E.isLeft(second)) throw new Error("training failed");
+    const W1 = first.right.parameters["W1"];
+    expect(W1 !== undefined && isRecycled(W1.data)).toBe(false);
+    expect(W1?.data.buffer).toBeInstanceOf(ArrayBuffer);
+    // The same numbers every time: recycled storage never leaks one step's values into another's.
+    expect(second.right.costs).toEqual(first.right.costs);
+    expect(second.right.parameters["W1"]?.data).toEqual(W1?.data);
   });
 
   it("prints the course's lines with print_cost", () => {
