@@ -113,7 +113,7 @@ const matmulDivide =
     };
     return call(ctx, m, n, stage, ([A, B], c) => {
       const parallel = m * n * k >= PARALLEL_MACS;
-      const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1);
+      const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1, k);
       const rs = transposeA ? 1 : a.cols;
       const cs = transposeA ? a.cols : 1;
       // Blocks along panels each need all of op(A): pack it once for all of them when it is large.

@@ -29,17 +29,26 @@ const BLOCKS_PER_THREAD = 4;
 const MIN_PANELS = 8;
 
 /**
- * Cuts along panels when there are at least as many as blocks of 4 rows, else along rows; a whole number
- * of blocks per thread, so that equally fast threads finish together.
+ * Panel blocks per thread when op(A) has at least this many elements: every block reads all of op(A)
+ * once per k-block (W1, 2 MB, for W1·X), so fewer blocks read less; two keep some slack for a late worker.
  */
-export const blocking = (m: number, n: number, threads: number): Blocking => {
+const LARGE_A = 1 << 16;
+const BLOCKS_PER_THREAD_LARGE_A = 2;
+
+/**
+ * Cuts along panels when there are at least as many as blocks of 4 rows, else along rows; a whole number
+ * of blocks per thread, so that equally fast threads finish together. `k` (op(A)'s columns, 0 for jobs
+ * without an A) only matters through the size of op(A).
+ */
+export const blocking = (m: number, n: number, threads: number, k = 0): Blocking => {
   const panels = panelsOf(n);
   const rowUnits = Math.ceil(m / 4);
   const alongRows = panels < rowUnits;
   const units = alongRows ? rowUnits : panels;
+  const most = m * k >= LARGE_A ? BLOCKS_PER_THREAD_LARGE_A : BLOCKS_PER_THREAD;
   const perThread = alongRows
     ? BLOCKS_PER_THREAD
-    : Math.max(1, Math.min(BLOCKS_PER_THREAD, Math.floor(panels / (MIN_PANELS * threads))));
+    : Math.max(1, Math.min(most, Math.floor(panels / (MIN_PANELS * threads))));
   return { alongRows, count: Math.max(1, Math.min(units, threads === 1 ? 1 : perThread * threads)) };
 };
 

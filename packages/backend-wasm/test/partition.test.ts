@@ -34,6 +34,9 @@ describe("blocking", () => {
   it("gives a block at least 8 panels when that still leaves a block per thread, in whole rounds", () => {
     expect(blocking(20, 209, 2)).toEqual({ alongRows: false, count: 6 });
     expect(blocking(20, 209, 3)).toEqual({ alongRows: false, count: 6 });
+    // W1·X: every block reads all of W1 (20 × 12288), so two blocks per thread, not three.
+    expect(blocking(20, 209, 2, 12288)).toEqual({ alongRows: false, count: 4 });
+    expect(blocking(20, 12288, 2, 209)).toEqual({ alongRows: false, count: 8 });
     expect(blocking(20, 40, 2)).toEqual({ alongRows: false, count: 2 });
     expect(blocking(2, 5, 3)).toEqual({ alongRows: false, count: 2 });
   });
