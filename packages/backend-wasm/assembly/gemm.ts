@@ -166,7 +166,7 @@ function packStrided(src: usize, rs: usize, cs: usize, len: i32, out: usize): vo
  * side by side, as `tile4` reads them: row r of group g at step q is at dst + ((g·len + q)·4 + r)·8. `a`
  * points at op(A)(i, kb) of the first row; rs and cs are byte strides.
  */
-function packRows(a: usize, rs: usize, cs: usize, groups: i32, len: i32, dst: usize): void {
+export function packRows(a: usize, rs: usize, cs: usize, groups: i32, len: i32, dst: usize): void {
   for (let g = 0; g < groups; g++) {
     const src = a + ((<usize>g) << 2) * rs;
     const out = dst + ((<usize>g * len) << 5);

@@ -77,17 +77,27 @@ export interface WasmBackend extends Backend {
 const PARALLEL_MACS = 1 << 18;
 const INITIAL_PAGES = 256;
 /**
- * op(A) with at least this share of exact zeros takes the kernel that skips them (assembly/sparse.ts),
- * when B is a resident input known to be finite. Per term it kept, that kernel costs about twice the
- * dense one (one row against 16 columns reads B once per row, not once per four), so it pays from
- * about half zeros on. ReLU's dZ1 in the cat model is 60–85 % zeros for most of the run.
+ * The share of a product's work that skipping op(A)'s zeros saves (assembly/sparse.ts), from which the
+ * backend takes that kernel, when B is a resident input known to be finite. Whole groups of four rows
+ * skip the steps where all four are zero, at nearly the dense kernel's cost per step kept.
  */
-const SPARSE_ZEROS = 0.6;
+const SKIP_SHARE = 0.25;
 
-const zeroShare = (data: Float64Array): number => {
-  let zeros = 0;
-  for (let i = 0; i < data.length; i++) if (data[i] === 0) zeros++;
-  return zeros / data.length;
+/**
+ * The share of op(A)'s steps the sparse kernel skips: per group of four rows, the steps where all four
+ * are zero; per row left over, its own zeros. op(A)(i, p) is data[i·rs + p·cs].
+ */
+const skippableShare = (data: Float64Array, m: number, k: number, rs: number, cs: number): number => {
+  let skipped = 0;
+  const groups = m >> 2;
+  for (let g = 0; g < groups; g++)
+    for (let p = 0; p < k; p++) {
+      const at = 4 * g * rs + p * cs;
+      if (data[at] === 0 && data[at + rs] === 0 && data[at + 2 * rs] === 0 && data[at + 3 * rs] === 0)
+        skipped += 4;
+    }
+  for (let i = groups * 4; i < m; i++) for (let p = 0; p < k; p++) if (data[i * rs + p * cs] === 0) skipped++;
+  return skipped / (m * k);
 };
 
 /** op(A) with this many elements or more is packed once per product, not once per block. */
@@ -120,7 +130,7 @@ const matmulDivide =
       const sparse =
         ctx.skipZeros &&
         parallel &&
-        zeroShare(a.data) >= SPARSE_ZEROS &&
+        skippableShare(a.data, m, k, transposeA ? 1 : a.cols, transposeA ? a.cols : 1) >= SKIP_SHARE &&
         ctx.inputs.allFinite(b.data, () => isAllFinite(b)) === true;
       if (sparse) ctx.counters.sparseProducts++;
       const shared = !sparse && !blocks.alongRows && blocks.count > 1 && m >= 4 && m * k >= SHARED_PACK_A;

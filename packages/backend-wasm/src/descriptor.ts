@@ -66,8 +66,11 @@ const blockScratchBytes = (m: number, k: number): number =>
 export const gemmScratchBytes = (m: number, k: number, blocks: Blocking): number =>
   blocks.count * blockScratchBytes(m, k);
 
-/** One block's scratch in assembly/sparse.ts: MC lists of KC values and KC offsets, then MC counts. */
-const SPARSE_BLOCK_BYTES = MC * KC * 12 + MC * 4;
+/**
+ * One block's scratch in assembly/sparse.ts: MC × KC packed doubles of A, a list of KC offsets per group
+ * of four rows, three row lists of KC values and KC offsets, then the counts.
+ */
+const SPARSE_BLOCK_BYTES = MC * KC * 8 + (MC / 4) * KC * 4 + 3 * KC * 12 + (MC / 4 + 3) * 4;
 
 /** Scratch for a sparse product's row lists, one area per block. */
 export const sparseScratchBytes = (blocks: Blocking): number => blocks.count * SPARSE_BLOCK_BYTES;

@@ -10,8 +10,8 @@ import type { Heap } from "./heap.js";
  * copy, its packed panels, its packed transpose), each keyed by a form string that includes the shape.
  *
  * - Admission: an array is kept only when it is at least `minBytes` and has been seen before, so the
- *   per-iteration arrays (W1, the gradients) pass through without filling the cache; X is kept from its
- *   second use on. (Results are not kept: copying a 2 MB operand in costs ~0.1 ms, far less than the
+ *   per-iteration arrays (W1, the gradients) pass through without filling the cache; an array of at
+ *   least `eagerBytes` (4 MiB: data, such as X) is kept from its first use. Recycled arrays never are. (Results are not kept: copying a 2 MB operand in costs ~0.1 ms, far less than the
  *   bookkeeping of a weakly keyed entry per result costs the garbage collector.)
  * - Budget: at most `budgetBytes` stay resident; least recently used entries are evicted first, never
  *   one used by the call in progress (`beginCall` starts a call).
@@ -49,9 +49,19 @@ export interface ResidentOptions {
   readonly heap: Heap;
   readonly budgetBytes: number;
   readonly minBytes: number;
+  /**
+   * Arrays this large are kept from their first use: only data is this big (the cat model's X is 20 MB),
+   * and copying and packing it a second time would cost as much as a whole training step.
+   */
+  readonly eagerBytes?: number;
 }
 
-export const createResidentCache = ({ heap, budgetBytes, minBytes }: ResidentOptions): ResidentCache => {
+export const createResidentCache = ({
+  heap,
+  budgetBytes,
+  minBytes,
+  eagerBytes = 4 * 2 ** 20,
+}: ResidentOptions): ResidentCache => {
   let entries = new WeakMap<Float64Array, Entry>();
   let seen = new WeakSet<Float64Array>();
   // Insertion order is recency order: touching an entry re-inserts it.
@@ -106,7 +116,7 @@ export const createResidentCache = ({ heap, budgetBytes, minBytes }: ResidentOpt
     // A recycled array holds other numbers next step: never a constant input.
     if (data.byteLength < minBytes || isRecycled(data)) return false;
     let entry = live(data);
-    if (entry === undefined && !seen.has(data) && !entries.has(data)) {
+    if (entry === undefined && data.byteLength < eagerBytes && !seen.has(data) && !entries.has(data)) {
       seen.add(data);
       return false;
     }

@@ -30,6 +30,19 @@ describe("resident copies of constant inputs", () => {
     }
   });
 
+  it("keeps an input of 4 MiB or more from its first use (data, such as X)", async () => {
+    const wasm = await createWasmBackend({ threads: 1 });
+    try {
+      const X = randomMatrix(next, 1024, 512);
+      const W = randomMatrix(next, 4, 1024);
+      const first = wasm.matmul(W, X, false, false);
+      expect(wasm.stats().residentArrays).toBe(1);
+      expect(equals(wasm.matmul(W, X, false, false), first)).toBe(true);
+    } finally {
+      await wasm.dispose();
+    }
+  });
+
   it("stays within its budget, evicting the least recently used", async () => {
     const wasm = await createWasmBackend({
       threads: 1,

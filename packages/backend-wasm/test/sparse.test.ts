@@ -17,15 +17,19 @@ afterAll(() => Promise.all([sparse.dispose(), dense.dispose()]));
 
 const next = generator(41);
 
-/** A random m × k matrix with about `zeros` of its entries 0 (half of those −0). */
-const withZeros = (m: number, k: number, zeros: number): Matrix => {
+/**
+ * A random m × k matrix shaped like ReLU's dZ1: a share `columns` of its columns entirely zero (examples
+ * with no gradient left), and a share `entries` of the other entries zero too; half of all zeros are −0.
+ */
+const withZeros = (m: number, k: number, columns: number, entries: number): Matrix => {
+  const dead = Array.from({ length: k }, () => next() < columns);
   const a = randomMatrix(next, m, k);
   return unsafeMatrix(
     m,
     k,
-    a.data.map((x) => {
+    a.data.map((x, i) => {
       const u = next();
-      return u < zeros / 2 ? 0 : u < zeros ? -0 : x;
+      return dead[i % k] === true || u < entries ? (u < 0.5 ? 0 : -0) : x;
     }),
   );
 };
@@ -37,20 +41,22 @@ const twice = (f: (w: WasmBackend) => Matrix): Matrix => {
 };
 
 describe("skipping op(A)'s zeros", () => {
-  // [m, k, n, share of zeros]: the cat model's dZ1·Xᵀ shape (smaller n), rows past MC (64), k past a
-  // k-block, n not a multiple of 4 nor of 16, a row or a whole k-block of zeros.
-  const cases: ReadonlyArray<readonly [number, number, number, number]> = [
-    [20, 209, 3001, 0.75],
-    [70, 300, 1030, 0.7],
-    [5, 129, 2050, 0.95],
-    [20, 209, 1600, 1],
+  // [m, k, n, dead columns, other zeros]: the cat model's dZ1·Xᵀ shape (smaller n), rows past MC (64)
+  // and rows left over from the groups of four (2, 1, 3), k past a k-block, n not a multiple of 4 nor
+  // of 16, and all zeros.
+  const cases: ReadonlyArray<readonly [number, number, number, number, number]> = [
+    [20, 209, 3001, 0.6, 0.3],
+    [70, 300, 1030, 0.4, 0.5],
+    [5, 129, 2050, 0.5, 0.9],
+    [7, 300, 517, 0.5, 0.5],
+    [20, 209, 1600, 1, 0],
   ];
   for (const transposeA of [false, true])
     it.each(cases)(
-      `${transposeA ? "Aᵀ" : "A"}·Bᵀ, m, k, n = %i, %i, %i with %f zeros: dense bits`,
-      (m, k, n, zeros) => {
+      `${transposeA ? "Aᵀ" : "A"}·Bᵀ, m, k, n = %i, %i, %i, %f of columns and %f of the rest zero: dense bits`,
+      (m, k, n, columns, entries) => {
         // op(A) is A; stored transposed when op transposes it.
-        const A = withZeros(m, k, zeros);
+        const A = withZeros(m, k, columns, entries);
         const stored = transposeA ? transposeOf(A) : A;
         const b = randomMatrix(next, n, k);
         const before = sparse.stats().sparseProducts;
@@ -69,7 +75,7 @@ describe("skipping op(A)'s zeros", () => {
     );
 
   it("keeps the dense kernel when B is not finite: 0·∞ is NaN", () => {
-    const a = withZeros(20, 209, 0.75);
+    const a = withZeros(20, 209, 0.6, 0.3);
     const b = randomMatrix(next, 2000, 209);
     b.data[5 * 209 + 7] = Number.POSITIVE_INFINITY;
     const before = sparse.stats().sparseProducts;
@@ -81,7 +87,7 @@ describe("skipping op(A)'s zeros", () => {
 
   it("keeps the dense kernel for a mostly nonzero A", () => {
     const before = sparse.stats().sparseProducts;
-    twice((w) => w.matmul(withZeros(20, 209, 0.4), randomMatrix(next, 2000, 209), false, true));
+    twice((w) => w.matmul(withZeros(20, 209, 0.1, 0.4), randomMatrix(next, 2000, 209), false, true));
     expect(sparse.stats().sparseProducts).toBe(before);
   });
 });
