@@ -82,21 +82,23 @@ const INITIAL_PAGES = 256;
  * skip the steps where all four are zero, at nearly the dense kernel's cost per step kept.
  */
 const SKIP_SHARE = 0.25;
+/** The deepest product that skips zeros: its scratch holds all of a block's rows of op(A), packed. */
+const SPARSE_MAX_K = 1024;
 
 /**
- * The share of op(A)'s steps the sparse kernel skips: per group of four rows, the steps where all four
- * are zero; per row left over, its own zeros. op(A)(i, p) is data[i·rs + p·cs].
+ * The share of op(A)'s steps the sparse kernel skips: per group of four rows (the last may have fewer),
+ * the steps where all of them are zero. op(A)(i, p) is data[i·rs + p·cs].
  */
 const skippableShare = (data: Float64Array, m: number, k: number, rs: number, cs: number): number => {
   let skipped = 0;
-  const groups = m >> 2;
-  for (let g = 0; g < groups; g++)
+  for (let i0 = 0; i0 < m; i0 += 4) {
+    const rows = Math.min(4, m - i0);
     for (let p = 0; p < k; p++) {
-      const at = 4 * g * rs + p * cs;
-      if (data[at] === 0 && data[at + rs] === 0 && data[at + 2 * rs] === 0 && data[at + 3 * rs] === 0)
-        skipped += 4;
+      let zero = true;
+      for (let r = 0; r < rows && zero; r++) zero = data[(i0 + r) * rs + p * cs] === 0;
+      if (zero) skipped += rows;
     }
-  for (let i = groups * 4; i < m; i++) for (let p = 0; p < k; p++) if (data[i * rs + p * cs] === 0) skipped++;
+  }
   return skipped / (m * k);
 };
 
@@ -130,12 +132,17 @@ const matmulDivide =
       const sparse =
         ctx.skipZeros &&
         parallel &&
+        k <= SPARSE_MAX_K &&
         skippableShare(a.data, m, k, transposeA ? 1 : a.cols, transposeA ? a.cols : 1) >= SKIP_SHARE &&
         ctx.inputs.allFinite(b.data, () => isAllFinite(b)) === true;
       if (sparse) ctx.counters.sparseProducts++;
       const shared = !sparse && !blocks.alongRows && blocks.count > 1 && m >= 4 && m * k >= SHARED_PACK_A;
       const scratch = ctx.heap.allocate(
-        sparse ? sparseScratchBytes(blocks) : shared ? packedABytes(m, k) : gemmScratchBytes(m, k, blocks),
+        sparse
+          ? sparseScratchBytes(m, k, blocks)
+          : shared
+            ? packedABytes(m, k)
+            : gemmScratchBytes(m, k, blocks),
       );
       try {
         if (shared) {

@@ -67,13 +67,17 @@ export const gemmScratchBytes = (m: number, k: number, blocks: Blocking): number
   blocks.count * blockScratchBytes(m, k);
 
 /**
- * One block's scratch in assembly/sparse.ts: MC × KC packed doubles of A, a list of KC offsets per group
- * of four rows, three row lists of KC values and KC offsets, then the counts.
+ * One block's scratch in assembly/sparse.ts, for up to MC rows of op(A) over all k steps: per group of
+ * four rows, its packed steps (k × 32 bytes), a list of KC offsets per k-block and the lists' counts.
  */
-const SPARSE_BLOCK_BYTES = MC * KC * 8 + (MC / 4) * KC * 4 + 3 * KC * 12 + (MC / 4 + 3) * 4;
+const sparseBlockBytes = (m: number, k: number): number => {
+  const blocksOfK = Math.ceil(k / KC);
+  return Math.ceil(Math.min(MC, m) / 4) * (k * 32 + blocksOfK * KC * 4 + blocksOfK * 4);
+};
 
-/** Scratch for a sparse product's row lists, one area per block. */
-export const sparseScratchBytes = (blocks: Blocking): number => blocks.count * SPARSE_BLOCK_BYTES;
+/** Scratch for a sparse product's packed rows and lists, one area per block. */
+export const sparseScratchBytes = (m: number, k: number, blocks: Blocking): number =>
+  blocks.count * sparseBlockBytes(m, k);
 
 /** `words` is an Int32Array over the descriptor's bytes. */
 export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): void => {
@@ -92,7 +96,7 @@ export const writeGemm = (words: Int32Array, job: GemmJob, blocks: Blocking): vo
     blocks.count,
     blocks.alongRows ? 1 : 0,
   ]);
-  words[SCRATCH_STRIDE_WORD] = job.sparse ? SPARSE_BLOCK_BYTES : blockScratchBytes(job.m, job.k);
+  words[SCRATCH_STRIDE_WORD] = job.sparse ? sparseBlockBytes(job.m, job.k) : blockScratchBytes(job.m, job.k);
   words[PACKED_A_WORD] = job.packedA;
 };
 

@@ -85,6 +85,15 @@ describe("skipping op(A)'s zeros", () => {
     expect(got.data.some(Number.isNaN)).toBe(true);
   });
 
+  it("keeps the dense kernel past SPARSE_MAX_K steps (1024), where its scratch would grow too large", () => {
+    const before = sparse.stats().sparseProducts;
+    const a = withZeros(8, 1100, 0.8, 0.5);
+    const b = randomMatrix(next, 300, 1100);
+    const got = twice((w) => w.matmul(a, b, false, true));
+    expect(sparse.stats().sparseProducts).toBe(before);
+    expect(equals(got, dense.matmul(a, b, false, true))).toBe(true);
+  });
+
   it("keeps the dense kernel for a mostly nonzero A", () => {
     const before = sparse.stats().sparseProducts;
     twice((w) => w.matmul(withZeros(20, 209, 0.1, 0.4), randomMatrix(next, 2000, 209), false, true));
