@@ -12,7 +12,7 @@
 // reference groups A·B (and Aᵀ·Bᵀ) in fours, so there the two differ by the rounding of partial sums.
 // The relaxed build fuses each multiply-add (one rounding instead of two). A divisor other than 1 divides
 // each finished sum once, as it is stored after the last k-block (the same rounding as a division after).
-import { loadHi, loadLo, madd, storeCols } from "./simd";
+import { loadHi, loadLo, madd, storeRow } from "./simd";
 
 /** The k-block: a block of B (KC × 4 doubles) stays in L1 while every row of A passes over it. */
 export const KC: i32 = 128;
@@ -75,20 +75,10 @@ function tile4(
     pa += 32;
     pb += 32;
   }
-  if (divide) {
-    c00 = f64x2.div(c00, d);
-    c01 = f64x2.div(c01, d);
-    c10 = f64x2.div(c10, d);
-    c11 = f64x2.div(c11, d);
-    c20 = f64x2.div(c20, d);
-    c21 = f64x2.div(c21, d);
-    c30 = f64x2.div(c30, d);
-    c31 = f64x2.div(c31, d);
-  }
-  storeCols(c, c00, c01, cols);
-  storeCols(c + ldc, c10, c11, cols);
-  storeCols(c + 2 * ldc, c20, c21, cols);
-  storeCols(c + 3 * ldc, c30, c31, cols);
+  storeRow(c, c00, c01, cols, divide, d);
+  storeRow(c + ldc, c10, c11, cols, divide, d);
+  storeRow(c + 2 * ldc, c20, c21, cols, divide, d);
+  storeRow(c + 3 * ldc, c30, c31, cols, divide, d);
 }
 
 /** One row of C against one panel (the rows left over from the 4-row tiles). */
@@ -114,11 +104,7 @@ function tile1(
     p0 += cs;
     pb += 32;
   }
-  if (divide) {
-    c0 = f64x2.div(c0, d);
-    c1 = f64x2.div(c1, d);
-  }
-  storeCols(c, c0, c1, cols);
+  storeRow(c, c0, c1, cols, divide, d);
 }
 
 /** Four rows side by side in memory (op(A) = Aᵀ): each step's four values are copied as they are. */

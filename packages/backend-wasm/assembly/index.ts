@@ -40,42 +40,20 @@ export function block(desc: usize, b: i32): void {
     jp0 = 0;
     jp1 = panels;
   }
-  if (op === GEMM)
-    gemm(
-      load<u32>(desc, 4),
-      load<u32>(desc, 8),
-      load<u32>(desc, 12),
-      load<u32>(desc, 16),
-      load<u32>(desc, 20),
-      n,
-      load<i32>(desc, 28),
-      load<f64>(desc, 48),
-      i0,
-      i1,
-      jp0,
-      jp1,
-      // Block b's own scratch for packing A, so no two threads ever share one.
-      <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56),
-      load<u32>(desc, 60),
-      m >> 2,
-    );
-  else if (op === GEMM_SPARSE)
-    gemmSparse(
-      load<u32>(desc, 4),
-      load<u32>(desc, 8),
-      load<u32>(desc, 12),
-      load<u32>(desc, 16),
-      load<u32>(desc, 20),
-      n,
-      load<i32>(desc, 28),
-      load<f64>(desc, 48),
-      i0,
-      i1,
-      jp0,
-      jp1,
-      <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56),
-    );
-  else if (op === PACK_A) {
+  if (op === GEMM || op === GEMM_SPARSE) {
+    const a = load<u32>(desc, 4);
+    const rs = load<u32>(desc, 8);
+    const cs = load<u32>(desc, 12);
+    const bp = load<u32>(desc, 16);
+    const c = load<u32>(desc, 20);
+    const k = load<i32>(desc, 28);
+    const divisor = load<f64>(desc, 48);
+    // Block b's own scratch, so no two threads ever share one.
+    const scratch = <usize>load<u32>(desc, 32) + <usize>b * <usize>load<u32>(desc, 56);
+    if (op === GEMM)
+      gemm(a, rs, cs, bp, c, n, k, divisor, i0, i1, jp0, jp1, scratch, load<u32>(desc, 60), m >> 2);
+    else gemmSparse(a, rs, cs, bp, c, n, k, divisor, i0, i1, jp0, jp1, scratch);
+  } else if (op === PACK_A) {
     const k = load<i32>(desc, 28);
     const blocksOfK = (k + KC - 1) / KC;
     packA(

@@ -34,3 +34,12 @@ export function loadHi(p: usize, cols: i32): v128 {
   if (cols === 3) return f64x2.replace_lane(f64x2.splat(0), 0, load<f64>(p, 16));
   return f64x2.splat(0);
 }
+
+/** Stores a finished row pair of a tile (its first `cols` doubles), each sum divided by `d` first when `divide`. */
+export function storeRow(p: usize, lo: v128, hi: v128, cols: i32, divide: bool, d: v128): void {
+  if (divide) {
+    lo = f64x2.div(lo, d);
+    hi = f64x2.div(hi, d);
+  }
+  storeCols(p, lo, hi, cols);
+}

@@ -7,7 +7,7 @@
 // the dense kernel's bits whenever B is finite (0·∞ would be NaN); the backend uses it only for a
 // resident B it checked, and for k up to SPARSE_MAX_K (src/backend.ts), which bounds the scratch.
 import { KC, MC } from "./gemm";
-import { madd, storeCols } from "./simd";
+import { madd, storeRow } from "./simd";
 
 /**
  * `rows` (1–4) rows of C against panel `jp`, over every k-block's listed steps. Group g's packed rows
@@ -64,20 +64,10 @@ function tile(
       c31 = madd(x, bh, c31);
     }
   }
-  if (divide) {
-    c00 = f64x2.div(c00, d);
-    c01 = f64x2.div(c01, d);
-    c10 = f64x2.div(c10, d);
-    c11 = f64x2.div(c11, d);
-    c20 = f64x2.div(c20, d);
-    c21 = f64x2.div(c21, d);
-    c30 = f64x2.div(c30, d);
-    c31 = f64x2.div(c31, d);
-  }
-  storeCols(c, c00, c01, cols);
-  if (rows > 1) storeCols(c + ldc, c10, c11, cols);
-  if (rows > 2) storeCols(c + 2 * ldc, c20, c21, cols);
-  if (rows > 3) storeCols(c + 3 * ldc, c30, c31, cols);
+  storeRow(c, c00, c01, cols, divide, d);
+  if (rows > 1) storeRow(c + ldc, c10, c11, cols, divide, d);
+  if (rows > 2) storeRow(c + 2 * ldc, c20, c21, cols, divide, d);
+  if (rows > 3) storeRow(c + 3 * ldc, c30, c31, cols, divide, d);
 }
 
 /**
