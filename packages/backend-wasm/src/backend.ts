@@ -128,14 +128,14 @@ const matmulDivide =
       const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1, k);
       const rs = transposeA ? 1 : a.cols;
       const cs = transposeA ? a.cols : 1;
-      // Blocks along panels each need all of op(A): pack it once for all of them when it is large.
       const sparse =
         ctx.skipZeros &&
         parallel &&
         k <= SPARSE_MAX_K &&
-        skippableShare(a.data, m, k, transposeA ? 1 : a.cols, transposeA ? a.cols : 1) >= SKIP_SHARE &&
+        skippableShare(a.data, m, k, rs, cs) >= SKIP_SHARE &&
         ctx.inputs.allFinite(b.data, () => isAllFinite(b)) === true;
       if (sparse) ctx.counters.sparseProducts++;
+      // Blocks along panels each need all of op(A): pack it once for all of them when it is large.
       const shared = !sparse && !blocks.alongRows && blocks.count > 1 && m >= 4 && m * k >= SHARED_PACK_A;
       const scratch = ctx.heap.allocate(
         sparse

@@ -60,7 +60,7 @@ export interface Backend {
   /**
    * Optional: a new array of `length` doubles (any contents) in storage this backend reads and writes in
    * place, such as the wasm backend's own memory, so results and operands need no copying in or out.
-   * Only a recycler (storage.ts) asks for one, and it keeps every such array for the whole loop.
+   * Only a recycler (recycler.ts) asks for one, and it reuses such arrays from step to step.
    */
   readonly allocate?: (length: number) => Float64Array;
 }
