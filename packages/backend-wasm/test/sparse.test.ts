@@ -1,4 +1,4 @@
-import { equals, jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
+import { equals, jsBackend, type Matrix, transpose, unsafeMatrix } from "@stepwise/tensor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWasmBackend, type WasmBackend } from "../src/index.js";
 import { ensureKernels, expectParity, generator, randomMatrix } from "./helpers.js";
@@ -57,7 +57,7 @@ describe("skipping op(A)'s zeros", () => {
       (m, k, n, columns, entries) => {
         // op(A) is A; stored transposed when op transposes it.
         const A = withZeros(m, k, columns, entries);
-        const stored = transposeA ? transposeOf(A) : A;
+        const stored = transposeA ? transpose(A) : A;
         const b = randomMatrix(next, n, k);
         const before = sparse.stats().sparseProducts;
         const got = twice((w) => w.matmulDivide(stored, b, transposeA, true, 209));
@@ -100,14 +100,3 @@ describe("skipping op(A)'s zeros", () => {
     expect(sparse.stats().sparseProducts).toBe(before);
   });
 });
-
-/** Aᵀ, stored row-major (k × m). */
-const transposeOf = (a: Matrix): Matrix =>
-  unsafeMatrix(
-    a.cols,
-    a.rows,
-    Float64Array.from(
-      { length: a.data.length },
-      (_, i) => a.data[(i % a.rows) * a.cols + Math.floor(i / a.rows)] as number,
-    ),
-  );

@@ -6,6 +6,7 @@ import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
 import {
+  clone,
   createRecycler,
   formatShape,
   isRecycled,
@@ -13,7 +14,6 @@ import {
   type StepwiseError,
   shapeError,
   takeColumns,
-  unsafeMatrix,
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -120,10 +120,7 @@ const stepOn = <S>(
  */
 const detach = (parameters: Parameters): Parameters =>
   Object.fromEntries(
-    Object.entries(parameters).map(([key, m]) => [
-      key,
-      m !== undefined && isRecycled(m.data) ? unsafeMatrix(m.rows, m.cols, m.data.slice()) : m,
-    ]),
+    Object.entries(parameters).map(([key, m]) => [key, m !== undefined && isRecycled(m.data) ? clone(m) : m]),
   );
 
 const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
