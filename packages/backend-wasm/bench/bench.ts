@@ -13,7 +13,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type Backend, jsBackend, withBackend } from "@stepwise/tensor";
+import { type Backend, jsBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";
 import { createWasmBackend } from "../src/index.js";
 import { catvnoncatDir, loadCat, trainCourse } from "./course-run.js";
@@ -65,7 +65,7 @@ const stepwise =
     // Every repetition pays for copying and packing X again, as a fresh process would.
     wasm.clearResident();
     wasmDense.clearResident();
-    const run = withBackend(backend, () => trainCourse(data, iterations, plan));
+    const run = trainCourse(data, iterations, plan, backend);
     return { seconds: run.seconds, worst: worstCost(run.costs) };
   };
 
@@ -129,7 +129,7 @@ await wasm1.dispose();
 const profileIterations = Math.min(50, iterations);
 const totals: Totals = new Map();
 wasm.clearResident();
-const profiled = withBackend(timed(wasm, totals), () => trainCourse(data, profileIterations, "primal"));
+const profiled = trainCourse(data, profileIterations, "primal", timed(wasm, totals));
 const profileRows = breakdown(totals, profileIterations, profiled.seconds / profileIterations);
 const kernelRows = CAT_PRODUCTS.map(
   (p, i) =>

@@ -8,7 +8,7 @@
 import type { Parameters } from "@stepwise/core";
 import { loadCatvnoncat } from "@stepwise/data";
 import { L_layer_model, type PlanChoice, predict, two_layer_model } from "@stepwise/model";
-import { withBackend } from "@stepwise/tensor";
+import { type Backend, dictionaryToBackend, jsBackend } from "@stepwise/tensor";
 import {
   type CourseraRun,
   loadCourseraLLayer,
@@ -25,12 +25,13 @@ const loaded = await loadCatvnoncat(dataDir);
 if (E.isLeft(loaded)) throw new Error(loaded.left.message);
 const data = loaded.right;
 
-const train = (fixture: CourseraRun, plan: PlanChoice) => {
+const train = (fixture: CourseraRun, plan: PlanChoice, backend: Backend) => {
   const options = {
     learning_rate: fixture.learning_rate,
     num_iterations: fixture.iterations,
     seed: fixture.seed,
     plan,
+    backend,
   };
   const [n_x, n_h, n_y] = fixture.layers as [number, number, number];
   const started = performance.now();
@@ -39,7 +40,9 @@ const train = (fixture: CourseraRun, plan: PlanChoice) => {
       ? two_layer_model(data.train_x, data.train_y, [n_x, n_h, n_y], options)
       : L_layer_model(data.train_x, data.train_y, fixture.layers, options);
   if (E.isLeft(result)) throw new Error(result.left.message);
-  return { ...result.right, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  // Predictions run on the js backend, where the data is.
+  return { ...result.right, parameters: dictionaryToBackend(result.right.parameters, jsBackend), seconds };
 };
 
 const parameterGap = (a: Parameters, b: Parameters): number =>
@@ -61,7 +64,7 @@ for (const [name, fixture] of [
   ["coursera-L-layer", loadCourseraLLayer()],
   ["coursera-two-layer", loadCourseraTwoLayer()],
 ] as const) {
-  const runs = { primal: withBackend(wasm, () => train(fixture, "primal")), dual: train(fixture, "dual") };
+  const runs = { primal: train(fixture, "primal", wasm), dual: train(fixture, "dual", jsBackend) };
   for (const [plan, run] of Object.entries(runs)) {
     const worst = Math.max(...run.costs.map((c, i) => Math.abs(c - (fixture.costs[i] ?? Number.NaN))));
     const trainAccuracy = E.map((p: { accuracy?: number }) => p.accuracy)(

@@ -2,7 +2,7 @@ import { loadCatvnoncat } from "@stepwise/data";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { L_layer_model, type PlanChoice } from "@stepwise/model";
 import { seed } from "@stepwise/random";
-import type { Matrix } from "@stepwise/tensor";
+import type { Backend, Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 
 /** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
@@ -25,14 +25,15 @@ export const loadCat = async (dir = catvnoncatDir()): Promise<CatData> => {
 export const COURSE_LAYERS: ReadonlyArray<number> = [12288, 20, 7, 5, 1];
 
 /**
- * Trains the course's L-layer model on the active backend; returns every cost and the seconds the
- * training took. Like ng_reference.py's `train_s`, the time starts after initialization: the same
- * parameters (seed 1's `initialize_parameters_deep`) are drawn first and handed to the run.
+ * Trains the course's L-layer model on `backend`; returns every cost and the seconds the training
+ * took. Like ng_reference.py's `train_s`, the time starts after initialization: the same parameters
+ * (seed 1's `initialize_parameters_deep`) are drawn first and handed to the run.
  */
 export const trainCourse = (
   data: CatData,
   iterations: number,
   plan: PlanChoice,
+  backend: Backend,
 ): { readonly costs: ReadonlyArray<number>; readonly seconds: number; readonly plan: string } => {
   const initialized = E.flatMap(seed(1), (rng) => initialize_parameters_deep(COURSE_LAYERS, rng));
   if (E.isLeft(initialized)) throw new Error(initialized.left.message);
@@ -42,6 +43,7 @@ export const trainCourse = (
     num_iterations: iterations,
     seed: 1,
     plan,
+    backend,
     init: () => initialized,
   });
   if (E.isLeft(result)) throw new Error(result.left.message);

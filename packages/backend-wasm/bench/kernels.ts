@@ -1,4 +1,12 @@
-import { type Backend, createRecycler, type Matrix, unsafeMatrix, withBackend } from "@stepwise/tensor";
+import {
+  type Backend,
+  createRecycler,
+  type Matrix,
+  matmul,
+  matmulTransposeB,
+  toBackend,
+  unsafeMatrix,
+} from "@stepwise/tensor";
 
 /**
  * The cat model's two hot products: W1·X in the forward pass, dZ1·Xᵀ for dW1; the second also with 75 %
@@ -45,17 +53,15 @@ const median = (xs: ReadonlyArray<number>): number => {
  * 2 MB result reuses storage instead of costing fresh pages.
  */
 export const kernelRates = (backend: Backend, reps: number): ReadonlyArray<number> => {
-  const X = random(12288, 209, 1);
-  const W1 = random(20, 12288, 2);
-  const recycler = createRecycler();
+  const recycler = createRecycler(backend);
+  const X = toBackend(random(12288, 209, 1), recycler.backend);
+  const W1 = toBackend(random(20, 12288, 2), recycler.backend);
   return CAT_PRODUCTS.map(({ transposeB, zeros }) => {
-    const a = transposeB ? random(20, 209, 3, zeros) : W1;
+    const a = transposeB ? toBackend(random(20, 209, 3, zeros), recycler.backend) : W1;
     const f = (): Matrix =>
-      withBackend(backend, () =>
-        recycler.step(
-          () => backend.matmul(a, X, false, transposeB),
-          () => undefined,
-        ),
+      recycler.step(
+        () => (transposeB ? matmulTransposeB(a, X) : matmul(a, X)),
+        () => undefined,
       );
     f();
     f();

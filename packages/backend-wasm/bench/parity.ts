@@ -11,7 +11,7 @@
 import { parseArgs } from "node:util";
 import { loadCatvnoncat } from "@stepwise/data";
 import { L_layer_model, predict } from "@stepwise/model";
-import { withBackend } from "@stepwise/tensor";
+import { toBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { createWasmBackend } from "../src/index.js";
@@ -34,14 +34,15 @@ const check = (ok: boolean, what: string): void => {
 };
 
 const started = performance.now();
-const trained = withBackend(wasm, () =>
-  L_layer_model(data.train_x, data.train_y, fixture.layers, {
-    learning_rate: fixture.learning_rate,
-    num_iterations: iterations,
-    seed: fixture.seed,
-    plan: "primal",
-  }),
-);
+const [train_x, train_y, test_x, test_y] = [data.train_x, data.train_y, data.test_x, data.test_y].map((m) =>
+  toBackend(m, wasm),
+) as [typeof data.train_x, typeof data.train_y, typeof data.test_x, typeof data.test_y];
+const trained = L_layer_model(train_x, train_y, fixture.layers, {
+  learning_rate: fixture.learning_rate,
+  num_iterations: iterations,
+  seed: fixture.seed,
+  plan: "primal",
+});
 const seconds = (performance.now() - started) / 1000;
 if (E.isLeft(trained)) throw new Error(trained.left.message);
 const { costs, parameters } = trained.right;
@@ -52,10 +53,7 @@ check(
   `wasm (${build}) primal, ${iterations} iterations: every cost within 1e-9 (worst ${worst.toExponential(2)}), ${seconds.toFixed(1)} s`,
 );
 if (iterations === fixture.costs.length) {
-  const [train, test] = withBackend(wasm, () => [
-    predict(data.train_x, data.train_y, parameters),
-    predict(data.test_x, data.test_y, parameters),
-  ]);
+  const [train, test] = [predict(train_x, train_y, parameters), predict(test_x, test_y, parameters)];
   const accuracy = (p: typeof train): number | undefined => (E.isRight(p) ? p.right.accuracy : undefined);
   check(accuracy(train) === fixture.trainAccuracy, `train accuracy ${accuracy(train)}`);
   check(accuracy(test) === fixture.testAccuracy, `test accuracy ${accuracy(test)}`);

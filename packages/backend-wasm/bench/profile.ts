@@ -4,7 +4,7 @@
  *   node --conditions=@stepwise/source --import tsx bench/profile.ts [--backend wasm|js] [--iters 50]
  */
 import { parseArgs } from "node:util";
-import { jsBackend, withBackend } from "@stepwise/tensor";
+import { jsBackend } from "@stepwise/tensor";
 import { createWasmBackend } from "../src/index.js";
 import { loadCat, trainCourse } from "./course-run.js";
 import { breakdown, type Totals, timed } from "./timed.js";
@@ -16,9 +16,9 @@ const iterations = Number(values.iters);
 const data = await loadCat();
 const wasm = await createWasmBackend();
 const backend = values.backend === "js" ? jsBackend : wasm;
-withBackend(backend, () => trainCourse(data, 5, "primal")); // warm up
+trainCourse(data, 5, "primal", backend); // warm up
 const totals: Totals = new Map();
-const run = withBackend(timed(backend, totals), () => trainCourse(data, iterations, "primal"));
+const run = trainCourse(data, iterations, "primal", timed(backend, totals));
 console.log(`| ${values.backend} backend, primal plan: call | ms per iteration |\n| --- | ---: |`);
 console.log(breakdown(totals, iterations, run.seconds / iterations, 12).join("\n"));
 await wasm.dispose();

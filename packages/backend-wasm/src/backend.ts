@@ -1,5 +1,5 @@
 import type { Axis, Backend, BinaryOp, Matrix, ReduceOp, Shape, UnaryOp } from "@stepwise/tensor";
-import { isAllFinite, unsafeMatrix } from "@stepwise/tensor";
+import { isAllFinite } from "@stepwise/tensor";
 import {
   type Context,
   call,
@@ -107,12 +107,22 @@ const SHARED_PACK_A = 1 << 16;
 
 const matmulDivide =
   (ctx: Context) =>
-  (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, divisor: number): Matrix => {
+  (
+    a: Matrix,
+    b: Matrix,
+    transposeA: boolean,
+    transposeB: boolean,
+    divisor: number,
+    result: Float64Array,
+  ): void => {
     const m = transposeA ? a.cols : a.rows;
     const k = transposeA ? a.rows : a.cols;
     const n = transposeB ? b.rows : b.cols;
     // An empty sum is 0, and 0 / divisor is what dividing it gives (−0, or NaN for a divisor of 0).
-    if (m === 0 || n === 0 || k === 0) return unsafeMatrix(m, n, new Float64Array(m * n).fill(0 / divisor));
+    if (m === 0 || n === 0 || k === 0) {
+      result.fill(0 / divisor);
+      return;
+    }
     // Stage A before packing B: a product of X with itself finds X's plain copy for the pack.
     const stage = (): ReadonlyArray<Lease> => {
       const A = plain(ctx, a, true);
@@ -123,7 +133,7 @@ const matmulDivide =
         throw error;
       }
     };
-    return call(ctx, m, n, stage, ([A, B], c) => {
+    call(ctx, result, stage, ([A, B], c) => {
       const parallel = m * n * k >= PARALLEL_MACS;
       const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1, k);
       const rs = transposeA ? 1 : a.cols;
@@ -178,21 +188,21 @@ const matmulDivide =
 /** A plain product is a division by 1, which the kernel skips (x / 1 is x). */
 const matmul = (ctx: Context) => {
   const product = matmulDivide(ctx);
-  return (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix =>
-    product(a, b, transposeA, transposeB, 1);
+  return (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, result: Float64Array): void =>
+    product(a, b, transposeA, transposeB, 1, result);
 };
 
 const unary =
   (ctx: Context) =>
-  (op: UnaryOp, a: Matrix): Matrix =>
-    elementwise(ctx, [a], a.rows, a.cols, ([src], out) =>
+  (op: UnaryOp, a: Matrix, result: Float64Array): void =>
+    elementwise(ctx, [a], result, ([src], out) =>
       ctx.kernels.unary(unaryCode[op], src ?? 0, out, a.data.length),
     );
 
 const binary =
   (ctx: Context) =>
-  (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix =>
-    elementwise(ctx, [a, b], rows, cols, ([pa, pb], out) =>
+  (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape, result: Float64Array): void =>
+    elementwise(ctx, [a, b], result, ([pa, pb], out) =>
       // A stride of 0 repeats the single row or column of a broadcast operand (as in the js reference).
       ctx.kernels.binary(
         binaryCode[op],
@@ -210,25 +220,23 @@ const binary =
 
 const scalar =
   (ctx: Context) =>
-  (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean): Matrix =>
-    elementwise(ctx, [a], a.rows, a.cols, ([src], out) => {
+  (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean, result: Float64Array): void =>
+    elementwise(ctx, [a], result, ([src], out) => {
       view(ctx.memory, ctx.scalarSlot, 1)[0] = s;
       ctx.kernels.scalar(binaryCode[op], src ?? 0, ctx.scalarSlot, scalarFirst ? 1 : 0, out, a.data.length);
     });
 
 const reduce =
   (ctx: Context) =>
-  (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
-    const [rows, cols] = axis === "all" ? [1, 1] : axis === 1 ? [a.rows, 1] : [1, a.cols];
-    return elementwise(ctx, [a], rows, cols, ([src], out) =>
+  (op: ReduceOp, a: Matrix, axis: Axis | "all", result: Float64Array): void =>
+    elementwise(ctx, [a], result, ([src], out) =>
       ctx.kernels.reduce(reduceCode[op], axis === "all" ? 2 : axis, src ?? 0, a.rows, a.cols, out),
     );
-  };
 
 const axpby =
   (ctx: Context) =>
-  (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix =>
-    elementwise(ctx, [a, b], a.rows, a.cols, ([pa, pb], out) =>
+  (alpha: number, a: Matrix, beta: number, b: Matrix, result: Float64Array): void =>
+    elementwise(ctx, [a, b], result, ([pa, pb], out) =>
       ctx.kernels.axpby(alpha, pa ?? 0, beta, pb ?? 0, out, a.data.length),
     );
 
@@ -259,12 +267,14 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
   const scalarSlot = descriptor + DESCRIPTOR_BYTES;
   const heap = createHeap(memory, scalarSlot + 64, MAXIMUM_PAGES * PAGE_BYTES);
   const pool = await startPool({ module, memory, control, threads, blockHere: kernels.block });
+  const storage = createStorage(memory, heap);
   const inputs = createResidentCache({
     heap,
     budgetBytes: options.residentBytes ?? 256 * 2 ** 20,
     minBytes: options.residentMinBytes ?? 256 * 2 ** 10,
+    // A recycler's array lives in this storage and holds other numbers next step: never a constant input.
+    isStorage: (data) => storage.addressOf(data) !== undefined,
   });
-  const storage = createStorage(memory, heap);
   const counters = { sparseProducts: 0 };
   const ctx: Context = {
     memory,

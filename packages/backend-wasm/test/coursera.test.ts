@@ -1,4 +1,3 @@
-import { withBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCat, trainCourse } from "../bench/course-run.js";
@@ -21,7 +20,7 @@ describe("coursera-L-layer.json with the primal plan on the wasm backend", () =>
   it(`every cost of the first ${ITERATIONS} iterations within 1e-9 of numpy's`, async () => {
     const fixture = loadCourseraLLayer();
     const data = await loadCat();
-    const run = withBackend(wasm, () => trainCourse(data, ITERATIONS, "primal"));
+    const run = trainCourse(data, ITERATIONS, "primal", wasm);
     expect(run.plan).toBe("primal");
     expect(run.costs).toHaveLength(ITERATIONS);
     const worst = Math.max(...run.costs.map((c, i) => Math.abs(c - (fixture.costs[i] ?? Number.NaN))));

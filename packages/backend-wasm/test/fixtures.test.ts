@@ -11,7 +11,7 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { mse } from "@stepwise/cost-mse";
 import { L_model_forward } from "@stepwise/forward-cache";
-import { type Matrix, withBackend } from "@stepwise/tensor";
+import { type Backend, dictionaryToBackend, jsBackend, type Matrix, toBackend } from "@stepwise/tensor";
 import { loadTorchGradientCases, type TorchGradientCase } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,20 +29,25 @@ afterAll(() => wasm.dispose());
 const activations: Record<string, Activation> = { relu, tanh, leaky_relu, sigmoid, identity, softmax };
 const costs: Record<string, Cost> = { bce: binary_cross_entropy, mse, ce: categorical_cross_entropy };
 
-/** Forward, cost and backward of one torch-gradients.json network on the active backend. */
-const run = (c: TorchGradientCase): { AL: Matrix; J: number; grads: Grads } => {
+/** Forward, cost and backward of one torch-gradients.json network, its data moved to `backend`. */
+const run = (c: TorchGradientCase, backend: Backend = jsBackend): { AL: Matrix; J: number; grads: Grads } => {
   const spec = {
     hidden: activations[c.hiddenActivation] as Activation,
     output: activations[c.outputActivation] as Activation,
   };
   const cost = costs[c.cost] as Cost;
-  const forward = L_model_forward(c.X, c.parameters, spec);
+  const [X, Y, parameters] = [
+    toBackend(c.X, backend),
+    toBackend(c.Y, backend),
+    dictionaryToBackend(c.parameters, backend),
+  ];
+  const forward = L_model_forward(X, parameters, spec);
   if (E.isLeft(forward)) throw new Error(forward.left.message);
   const [AL, caches] = forward.right;
   return {
     AL,
-    J: compute_cost_with_regularization(AL, c.Y, c.parameters, c.lambd, cost),
-    grads: L_model_backward(AL, c.Y, caches, { cost, lambd: c.lambd, dA0: true }),
+    J: compute_cost_with_regularization(AL, Y, parameters, c.lambd, cost),
+    grads: L_model_backward(AL, Y, caches, { cost, lambd: c.lambd, dA0: true }),
   };
 };
 
@@ -51,7 +56,8 @@ describe("torch-gradients.json on the wasm backend", () => {
   it("has the six networks", () => expect(cases.length).toBe(6));
   describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     it("matches PyTorch's AL, J and gradients (relative 1e-10, as on the js backend)", () => {
-      const { AL, J, grads } = withBackend(wasm, () => run(c));
+      const { AL, J, grads } = run(c, wasm);
+      expect(AL.backend).toBe(wasm);
       expectParity(AL, c.AL, { rtol: 1e-10 });
       expect(Math.abs(J - c.J)).toBeLessThanOrEqual(1e-10 * Math.abs(c.J));
       for (const [key, expected] of Object.entries(c.grads))
@@ -59,7 +65,7 @@ describe("torch-gradients.json on the wasm backend", () => {
     });
     it("matches the js backend to relative 1e-12, dA0 included", () => {
       const js = run(c);
-      const w = withBackend(wasm, () => run(c));
+      const w = run(c, wasm);
       expectParity(w.AL, js.AL);
       expect(Math.abs(w.J - js.J)).toBeLessThanOrEqual(1e-12 * Math.abs(js.J));
       for (const key of Object.keys(js.grads) as GradKey[])

@@ -28,7 +28,7 @@ const flatten = (parts: ReadonlyArray<Matrix>): Matrix => {
     theta.set(p.data, offset);
     offset += p.data.length;
   }
-  return unsafeMatrix(total, 1, theta);
+  return unsafeMatrix(total, 1, theta, parts[0]?.backend);
 };
 
 /**
@@ -55,7 +55,7 @@ export const vector_to_dictionary = (theta: Matrix, layer_dims: ReadonlyArray<nu
   const parameters: Record<string, Matrix> = {};
   let offset = 0;
   const take = (rows: number, cols: number): Matrix => {
-    const part = unsafeMatrix(rows, cols, theta.data.slice(offset, offset + rows * cols));
+    const part = unsafeMatrix(rows, cols, theta.data.slice(offset, offset + rows * cols), theta.backend);
     offset += rows * cols;
     return part;
   };
@@ -102,7 +102,7 @@ export const gradient_check_n = (
   const [theta] = dictionary_to_vector(parameters);
   const gradVector = gradients_to_vector(gradients, L);
   const J = (values: Float64Array): number => {
-    const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values), layer_dims);
+    const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values, theta.backend), layer_dims);
     const forward = L_model_forward(X, p, spec);
     if (E.isLeft(forward)) return raise(forward.left);
     return compute_cost_with_regularization(forward.right[0], Y, p, lambd, cost);
@@ -119,7 +119,7 @@ export const gradient_check_n = (
     nudged[i] = original;
     approx[i] = (plus - minus) / (2 * epsilon);
   }
-  const gradapprox = unsafeMatrix(approx.length, 1, approx);
+  const gradapprox = unsafeMatrix(approx.length, 1, approx, gradVector.backend);
   const difference = norm(subtract(gradVector, gradapprox)) / (norm(gradVector) + norm(gradapprox));
   if (print_msg)
     console.log(

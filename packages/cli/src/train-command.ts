@@ -19,7 +19,7 @@ import {
   type TrainResult,
   toModelFile,
 } from "@stepwise/model";
-import { getBackend, type StepwiseError, setBackend } from "@stepwise/tensor";
+import { type Backend, type StepwiseError, toBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { requestedBackend, startBackend } from "./backend-choice.js";
@@ -150,7 +150,9 @@ const loadData = async (
   return E.isLeft(data) ? E.left(runtimeFailure(data.left)) : E.right([dir.right, data.right] as const);
 };
 
-const trainOnActiveBackend = async (
+/** Trains on `backend`: the data moves there once, at the start, and the trained parameters live there. */
+const trainOn = async (
+  backend: Backend,
   flags: TrainFlags,
   env: TrainEnvironment,
 ): Promise<E.Either<CliFailure, void>> => {
@@ -162,12 +164,19 @@ const trainOnActiveBackend = async (
   if (E.isLeft(choices)) return choices;
   const loaded = await loadData(flags, say);
   if (E.isLeft(loaded)) return loaded;
-  const [dataDir, data] = loaded.right;
+  const [dataDir, loadedData] = loaded.right;
+  const data: Dataset = {
+    ...loadedData,
+    train_x: toBackend(loadedData.train_x, backend),
+    train_y: toBackend(loadedData.train_y, backend),
+    test_x: toBackend(loadedData.test_x, backend),
+    test_y: toBackend(loadedData.test_y, backend),
+  };
   const layersOk = checkLayersAgainstData(flags, data);
   if (E.isLeft(layersOk)) return layersOk;
   const runDir = await prepareRunDir(flags.out ?? defaultRunDir(env.now()), flags.force);
   if (E.isLeft(runDir)) return E.left(usageFailure(runDir.left.message));
-  const config = configOf(flags, choices.right, dataDir, getBackend().name);
+  const config = configOf(flags, choices.right, dataDir, backend.name);
   const { hidden, output, cost, optimizer, init } = choices.right;
 
   const progress = makeProgress({
@@ -301,12 +310,9 @@ export const trainCommand = async (
   if (E.isLeft(requested)) return requested;
   const started = await startBackend(requested.right);
   if (E.isLeft(started)) return started;
-  const previous = getBackend();
-  setBackend(started.right.backend);
   try {
-    return await trainOnActiveBackend(flags, env);
+    return await trainOn(started.right.backend, flags, env);
   } finally {
-    setBackend(previous);
     started.right.dispose();
   }
 };

@@ -2,6 +2,7 @@ import { invalidArgument, isStepwiseException, type StepwiseError } from "@stepw
 import * as E from "fp-ts/lib/Either.js";
 import type { Activation } from "./activation.js";
 import type { Cost } from "./cost.js";
+import { adoptActivation, adoptCost } from "./foreign.js";
 import type { OptimizerDefinition } from "./optimizer.js";
 import type { PluginKind } from "./plugin.js";
 import { formatParameterValue, formatPluginName, isBaseName } from "./plugin-name.js";
@@ -250,9 +251,18 @@ export const checkFactory = (factory: PluginFactory): E.Either<StepwiseError<"In
 const functions = (u: Record<string, unknown>, keys: ReadonlyArray<string>): boolean =>
   keys.every((k) => typeof u[k] === "function");
 
+/** A foreign plugin whose matrix results land on their inputs' backend (foreign.ts). */
+const adoptPlugin = <P extends Plugin>(plugin: P): P => {
+  if (!isRecord(plugin) || !isRecord(plugin.meta)) return plugin; // instantiate reports what is wrong
+  if (plugin.meta.kind === "activation") return adoptActivation(plugin as Activation) as P;
+  if (plugin.meta.kind === "cost") return adoptCost(plugin as Cost) as P;
+  return plugin;
+};
+
 /**
  * Checks that a value from outside (a plugin module's export) is a plugin or a plugin factory, and says
  * what is missing when it is not. `where` names it in the message: `plugins[2] of ./my-plugin.js`.
+ * Activations and costs come back adopted: their results land on their inputs' backend (foreign.ts).
  */
 export const asPlugin = (
   u: unknown,
@@ -273,7 +283,13 @@ export const asPlugin = (
       if (!isRecord(spec) || typeof spec["default"] !== "number")
         return bad(`parameter ${key} has no numeric default`);
     const checked = checkFactory(u);
-    return E.isLeft(checked) ? E.left(checked.left) : E.right(u as AnyPlugin);
+    if (E.isLeft(checked)) return E.left(checked.left);
+    const factory = u as PluginFactory;
+    const adopted: PluginFactory = Object.freeze({
+      ...factory,
+      create: (parameters: Readonly<Record<string, number>>) => adoptPlugin(factory.create(parameters)),
+    });
+    return E.right(adopted as AnyPlugin);
   }
   const meta = u["meta"];
   if (!isRecord(meta)) return bad("it has no meta");
@@ -281,11 +297,11 @@ export const asPlugin = (
   switch (meta["kind"]) {
     case "activation":
       return functions(u, ["forward", "backward"])
-        ? E.right(u as unknown as Activation)
+        ? E.right(adoptActivation(u as unknown as Activation))
         : bad("forward or backward is missing");
     case "cost":
       return functions(u, ["compute_cost", "cost_backward"])
-        ? E.right(u as unknown as Cost)
+        ? E.right(adoptCost(u as unknown as Cost))
         : bad("compute_cost or cost_backward is missing");
     case "optimizer":
       return functions(u, ["create"]) && isRecord(u["defaults"])

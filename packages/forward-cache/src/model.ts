@@ -9,6 +9,7 @@ import {
   multiply,
   type StepwiseError,
   shapeError,
+  toBackend,
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -62,7 +63,7 @@ export const L_model_forward = (
 const dropout = (A: Matrix, keep_prob: number, rng: RandomState): readonly [Matrix, Matrix, RandomState] => {
   // The course: D = np.random.rand(*A.shape); D = (D < keep_prob); A = A * D; A = A / keep_prob
   const [draws, next] = rand(A.rows, A.cols)(rng);
-  const D = less(draws, keep_prob);
+  const D = less(toBackend(draws, A.backend), keep_prob);
   return [divide(multiply(A, D), keep_prob), D, next];
 };
 

@@ -3,7 +3,7 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
 import { gd } from "@stepwise/optimizer";
-import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
+import { type Backend, invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import type { PlanChoice } from "./plans/choose.js";
 
@@ -38,10 +38,20 @@ export interface TrainOptions {
   /** Stops training between iterations; the result then says how far it got. */
   readonly signal?: AbortSignal;
   /**
+   * `L_layer_model_async` only: the longest it trains before giving the event loop a turn, in
+   * milliseconds (default 50; 0 gives it one after every iteration).
+   */
+  readonly sliceMs?: number;
+  /**
    * How to train the first layer: "primal" as the course writes it, "dual" through the m × m Gram matrix
    * (same numbers, far less work when examples are fewer than features), or "auto" (default) to pick.
    */
   readonly plan?: PlanChoice;
+  /**
+   * The backend to train on (default: the one X is on). X, Y and the initial parameters are moved there
+   * once; the trained parameters come back on it.
+   */
+  readonly backend?: Backend;
 }
 
 export interface ResolvedOptions {
@@ -60,7 +70,9 @@ export interface ResolvedOptions {
   readonly print_every: number;
   readonly onIteration: ((iteration: number, cost: number) => void) | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly sliceMs: number;
   readonly plan: PlanChoice;
+  readonly backend: Backend | undefined;
 }
 
 const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
@@ -89,9 +101,12 @@ export const resolveOptions = (
     print_every: options.print_every ?? 100,
     onIteration: options.onIteration,
     signal: options.signal,
+    sliceMs: options.sliceMs ?? 50,
     plan: options.plan ?? "auto",
+    backend: options.backend,
   };
-  const { learning_rate, num_iterations, mini_batch_size, lambd, keep_prob, seed, print_every } = resolved;
+  const { learning_rate, num_iterations, mini_batch_size, lambd, keep_prob, seed, print_every, sliceMs } =
+    resolved;
   const checks = [
     check(
       Number.isFinite(learning_rate) && learning_rate > 0,
@@ -118,6 +133,7 @@ export const resolveOptions = (
       `${fn}: seed is ${seed}; pass an integer in 0..4294967295`,
     ),
     check(isPositiveInteger(print_every), `${fn}: print_every is ${print_every}; pass an integer ≥ 1`),
+    check(sliceMs >= 0, `${fn}: sliceMs is ${sliceMs}; pass a number of milliseconds ≥ 0`),
   ];
   const failed = checks.find(E.isLeft);
   return failed !== undefined && E.isLeft(failed) ? failed : E.right(resolved);

@@ -6,14 +6,17 @@ import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
 import {
+  type Backend,
   clone,
   createRecycler,
+  dictionaryToBackend,
   formatShape,
-  isRecycled,
   type Matrix,
+  type Recycler,
   type StepwiseError,
   shapeError,
   takeColumns,
+  toBackend,
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -115,12 +118,15 @@ const stepOn = <S>(
 };
 
 /**
- * The run's parameters as plain arrays of their own: out of the recycler's storage (for the wasm
- * backend, views into its memory), so what the caller keeps is an ordinary, unshared Float64Array.
+ * The run's parameters on the run's backend, as arrays of their own: out of the recycler's storage (for
+ * the wasm backend, views into its memory), so what the caller keeps is an ordinary, unshared array.
  */
-const detach = (parameters: Parameters): Parameters =>
+const detach = (recycler: Recycler, backend: Backend, parameters: Parameters): Parameters =>
   Object.fromEntries(
-    Object.entries(parameters).map(([key, m]) => [key, m !== undefined && isRecycled(m.data) ? clone(m) : m]),
+    Object.entries(parameters).map(([key, m]) => [
+      key,
+      m === undefined ? m : toBackend(recycler.owns(m.data) ? clone(m) : m, backend),
+    ]),
   );
 
 const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
@@ -140,6 +146,12 @@ const batchesOf = (
 /** The fold's steps: each `next()` runs one iteration (or epoch); the return value is the result. */
 type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
 
+/** A run ready to go: its steps, and how long the async driver may run them before yielding. */
+interface Prepared {
+  readonly steps: Steps;
+  readonly sliceMs: number;
+}
+
 /**
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
  * the next, each iteration a pure step. Written as a generator that pauses after every iteration, so a
@@ -149,22 +161,20 @@ type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
  */
 function* fold(
   fn: string,
-  Y: Matrix,
+  run: Run,
   plan: Plan,
   optimizer: Optimizer,
   rng0: RandomState,
   o: ResolvedOptions,
 ): Steps {
+  const { Y, recycler, backend } = run;
   let state = optimizer.init(plan.initial);
   let rng = rng0;
-  // Only the optimizer state outlives a step, so every other large array a step makes (dW1, the caches,
-  // the replaced W1) is storage for the next one: no fresh megabytes per iteration.
-  const recycler = createRecycler();
   let step = 0;
   const costs: number[] = [];
   const m = Y.cols;
   const result = (): TrainResult => ({
-    parameters: detach(plan.fromPlan(optimizer.params(state))),
+    parameters: detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
   });
@@ -201,6 +211,25 @@ function* fold(
   return E.right(result());
 }
 
+/**
+ * Where a run computes: on `backend` (X's unless the options name one), through a recycler's view of
+ * it. Only the optimizer state outlives a step, so every other large array a step makes (dW1, the
+ * caches, the replaced W1) is storage for the next one: no fresh megabytes per iteration.
+ */
+interface Run {
+  readonly backend: Backend;
+  readonly recycler: Recycler;
+  /** X and Y, moved to the recycler's view once. */
+  readonly X: Matrix;
+  readonly Y: Matrix;
+}
+
+const startRun = (X: Matrix, Y: Matrix, o: ResolvedOptions): Run => {
+  const backend = o.backend ?? X.backend;
+  const recycler = createRecycler(backend);
+  return { backend, recycler, X: toBackend(X, recycler.backend), Y: toBackend(Y, recycler.backend) };
+};
+
 /** Checks everything, initializes, picks the plan and the optimizer: the fold, ready to run. */
 const prepare = (
   fn: string,
@@ -208,18 +237,19 @@ const prepare = (
   Y: Matrix,
   layers_dims: ReadonlyArray<number>,
   options: TrainOptions,
-): E.Either<StepwiseError, Steps> =>
+): E.Either<StepwiseError, Prepared> =>
   pipe(
     resolveOptions(fn, options),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
     E.chainFirst(() => checkData(fn, X, Y, layers_dims)),
     E.bindTo("o"),
+    E.bind("run", ({ o }) => E.right(startRun(X, Y, o))),
     E.bind("rng", ({ o }) => seedState(o.seed)),
     E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
-    E.bind("plan", ({ o, initialized: [initial] }) =>
+    E.bind("plan", ({ o, run, initialized: [initial] }) =>
       choosePlan(fn, o.plan, {
-        X,
-        initial,
+        X: run.X,
+        initial: dictionaryToBackend(initial, run.recycler.backend),
         optimizer: o.optimizer,
         iterations: o.num_iterations,
         stepsPerIteration: o.mini_batch_size === undefined ? 1 : Math.ceil(X.cols / o.mini_batch_size),
@@ -228,10 +258,13 @@ const prepare = (
     E.bind("optimizer", ({ o }) =>
       createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
     ),
-    E.map(({ o, plan, optimizer, initialized: [, rng] }) => fold(fn, Y, plan, optimizer, rng, o)),
+    E.map(({ o, run, plan, optimizer, initialized: [, rng] }) => ({
+      steps: fold(fn, run, plan, optimizer, rng, o),
+      sliceMs: o.sliceMs,
+    })),
   );
 
-const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
+const drain = ({ steps }: Prepared): E.Either<TrainError, TrainResult> => {
   for (;;) {
     const next = steps.next();
     if (next.done === true) return next.value;
@@ -239,7 +272,7 @@ const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
 };
 
 /** Like `drain`, but lets the event loop run at least every `sliceMs` milliseconds. */
-const drainAsync = async (steps: Steps, sliceMs = 50): Promise<E.Either<TrainError, TrainResult>> => {
+const drainAsync = async ({ steps, sliceMs }: Prepared): Promise<E.Either<TrainError, TrainResult>> => {
   let last = Number.NEGATIVE_INFINITY; // the first iteration yields, so even a short run lets others in
   for (;;) {
     const next = steps.next();
@@ -264,8 +297,9 @@ export const L_layer_model = (
   E.flatMap(prepare("L_layer_model", X, Y, layers_dims, options), drain);
 
 /**
- * `L_layer_model` that gives the event loop a turn every few dozen milliseconds, for programs that draw
- * progress or stop on a signal while training. Same numbers.
+ * `L_layer_model` that gives the event loop a turn every few dozen milliseconds (`sliceMs`), for
+ * programs that draw progress or stop on a signal while training. Same numbers. Nothing is shared
+ * between runs, so several can train at once, each on its own backend.
  */
 export const L_layer_model_async = async (
   X: Matrix,

@@ -7,6 +7,7 @@ export type ErrorTag =
   | "ShapeError"
   | "InvalidArgument"
   | "NonFinite"
+  | "BackendMismatch"
   | "UnknownPlugin"
   | "DuplicateName"
   | "DataError"

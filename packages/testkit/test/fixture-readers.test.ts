@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { shape } from "@stepwise/tensor";
+import { shape, zeros } from "@stepwise/tensor";
 import { describe, expect, it } from "vitest";
 import {
   assertClose,
@@ -34,7 +34,7 @@ describe("loadTorchGradientCases", () => {
       cost: "bce",
       lambd: 0,
     });
-    expect(shape(first?.X ?? { rows: 0, cols: 0, data: new Float64Array() })).toEqual([5, 4]);
+    expect(shape(first?.X ?? zeros(0, 0))).toEqual([5, 4]);
     expect(first?.J).toBeCloseTo(0.9026213581109752, 15);
   });
 
@@ -127,9 +127,7 @@ describe("loadNumpyRngCases", () => {
     expect(zero?.calls[1]?.values[3]).toBe(0.5288949197529045);
     expect(zero?.calls[3]).toMatchObject({ call: "permutation", n: 13 });
     expect(zero?.freshRand5[0]).toBe(0.5488135039273248);
-    expect(shape(zero?.freshRandn3x4TimesSqrtHalf ?? { rows: 0, cols: 0, data: new Float64Array() })).toEqual(
-      [3, 4],
-    );
+    expect(shape(zero?.freshRandn3x4TimesSqrtHalf ?? zeros(0, 0))).toEqual([3, 4]);
   });
 });
 

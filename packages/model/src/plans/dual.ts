@@ -41,7 +41,8 @@ import type { Plan } from "./plan.js";
  *     ‖W1‖² = Σ (A·G) ⊙ A + 2·Σ (C·W1₀X) ⊙ A + Σ (C·H) ⊙ C,     G = XᵀX, H = W1₀·W1₀ᵀ.
  */
 
-const identity = (n: number): Matrix => fromFunction(n, n, (i, j) => (i === j ? 1 : 0));
+const identity = (n: number, like: Matrix): Matrix =>
+  fromFunction(n, n, (i, j) => (i === j ? 1 : 0), like.backend);
 
 /** dZ1's columns placed at the batch's example indices of an n1 × m zero matrix, divided by b. */
 const scatterColumns = (dZ1: Matrix, columns: ReadonlyArray<number> | undefined, m: number): Matrix => {
@@ -50,7 +51,7 @@ const scatterColumns = (dZ1: Matrix, columns: ReadonlyArray<number> | undefined,
   const out = new Float64Array(dZ1.rows * m);
   for (let i = 0; i < dZ1.rows; i++)
     for (let k = 0; k < b; k++) out[i * m + (columns[k] as number)] = (dZ1.data[i * b + k] as number) / b;
-  return unsafeMatrix(dZ1.rows, m, out);
+  return unsafeMatrix(dZ1.rows, m, out, dZ1.backend);
 };
 
 /** The dual plan for inputs X and initial parameters (whose W1 is W1₀). */
@@ -70,7 +71,7 @@ export const dualPlan = (X: Matrix, initial: Parameters): Plan => {
   return {
     name: "dual",
     input: concatRows([G, W0X]),
-    initial: { ...initial, W1: concatColumns([zeros(n1, m), identity(n1)]) },
+    initial: { ...initial, W1: concatColumns([zeros(n1, m, W0.backend), identity(n1, W0)]) },
     fromPlan: (parameters) => {
       const [A, C] = split(weight(parameters, 1));
       return { ...parameters, W1: add(matmul(A, Xt), matmul(C, W0)) };
@@ -80,7 +81,7 @@ export const dualPlan = (X: Matrix, initial: Parameters): Plan => {
       const { dZ1, ...rest } = grads;
       if (dZ1 === undefined) throw new Error("dual plan: L_model_backward returned no dZ1");
       const K = weight(parameters, 1);
-      const dK = concatColumns([scatterColumns(dZ1, columns, m), zeros(n1, n1)]);
+      const dK = concatColumns([scatterColumns(dZ1, columns, m), zeros(n1, n1, dZ1.backend)]);
       return { ...rest, dW1: lambd === 0 ? dK : add(dK, multiply(K, lambd / dZ1.cols)) };
     },
     l2Cost: (parameters, lambd, batch) => {
