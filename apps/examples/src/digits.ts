@@ -166,11 +166,13 @@ export const check_digits_gradients = (
   const X = sliceColumns(data.X_train, 0, batch);
   const Y = sliceColumns(data.Y_train, 0, batch);
   const [AL, caches] = orThrow(L_model_forward(X, parameters, DIGITS_SPEC));
-  const grads = L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy });
-  return gradient_check_n(parameters, grads, X, Y, epsilon, false, {
-    spec: DIGITS_SPEC,
-    cost: categorical_cross_entropy,
-  });
+  const grads = orThrow(L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy }));
+  return orThrow(
+    gradient_check_n(parameters, grads, X, Y, epsilon, false, {
+      spec: DIGITS_SPEC,
+      cost: categorical_cross_entropy,
+    }),
+  );
 };
 
 const percent = (x: number): string => `${(100 * x).toFixed(2)} %`;

@@ -11,7 +11,14 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { mse } from "@stepwise/cost-mse";
 import { L_model_forward } from "@stepwise/forward-cache";
-import { type Backend, dictionaryToBackend, jsBackend, type Matrix, toBackend } from "@stepwise/tensor";
+import {
+  type Backend,
+  dictionaryToBackend,
+  jsBackend,
+  type Matrix,
+  orThrow,
+  toBackend,
+} from "@stepwise/tensor";
 import { loadTorchGradientCases, type TorchGradientCase } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,8 +53,8 @@ const run = (c: TorchGradientCase, backend: Backend = jsBackend): { AL: Matrix; 
   const [AL, caches] = forward.right;
   return {
     AL,
-    J: compute_cost_with_regularization(AL, Y, parameters, c.lambd, cost),
-    grads: L_model_backward(AL, Y, caches, { cost, lambd: c.lambd, dA0: true }),
+    J: orThrow(compute_cost_with_regularization(AL, Y, parameters, c.lambd, cost)),
+    grads: orThrow(L_model_backward(AL, Y, caches, { cost, lambd: c.lambd, dA0: true })),
   };
 };
 

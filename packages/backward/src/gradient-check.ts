@@ -1,17 +1,27 @@
 import {
   type Cost,
+  checkTargets,
   type Grads,
   grad,
   layerCount,
   layerDimsOf,
   type Parameters,
-  validateParameters,
+  trustChecked,
 } from "@stepwise/core";
-import { compute_cost_with_regularization } from "@stepwise/cost";
+import { checkLambd, l2Penalty } from "@stepwise/cost";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
-import { courseSpec, L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
-import { type Matrix, raise, shapeError, subtract, sumOfSquares, unsafeMatrix } from "@stepwise/tensor";
+import { checkForward, courseSpec, modelForward, type NetworkSpec } from "@stepwise/forward-cache";
+import {
+  type Matrix,
+  raise,
+  type StepwiseError,
+  shapeError,
+  subtract,
+  sumOfSquares,
+  unsafeMatrix,
+} from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 
 /** The course's threshold: a relative difference above this means the backward pass has a bug. */
 export const GRADIENT_CHECK_THRESHOLD = 2e-7;
@@ -81,10 +91,28 @@ export interface GradientCheckOptions {
 
 const norm = (v: Matrix): number => Math.sqrt(sumOfSquares(v));
 
+/** grads with a `dW_l` and `db_l` of its parameter's shape for every layer. */
+const checkGradients = (
+  fn: string,
+  parameters: Parameters,
+  gradients: Grads,
+): E.Either<StepwiseError, Grads> => {
+  for (const key of parameterKeys(layerCount(parameters))) {
+    const [P, D] = [parameters[key as keyof Parameters], gradients[`d${key}` as `dW${number}`]];
+    if (P !== undefined && (D === undefined || D.rows !== P.rows || D.cols !== P.cols))
+      return E.left(
+        shapeError(
+          `${fn}: gradients has ${D === undefined ? `no d${key}` : `d${key} of another shape than ${key}`}; pass the grads L_model_backward returned for these parameters`,
+        ),
+      );
+  }
+  return E.right(gradients);
+};
+
 /**
  * The course's `gradient_check_n`: central differences `(J(θ + ε) − J(θ − ε)) / 2ε` for every parameter,
  * compared with the backward pass's gradients by `‖grad − approx‖ / (‖grad‖ + ‖approx‖)`. Above 2e-7 the
- * backward pass is wrong. `print_msg` prints the course's verdict.
+ * backward pass is wrong. `print_msg` prints the course's verdict. Checks its arguments first.
  */
 export const gradient_check_n = (
   parameters: Parameters,
@@ -94,38 +122,45 @@ export const gradient_check_n = (
   epsilon = 1e-7,
   print_msg = false,
   { spec = courseSpec, cost = binary_cross_entropy, lambd = 0 }: GradientCheckOptions = {},
-): number => {
-  const checked = validateParameters("gradient_check_n", parameters, X.rows);
-  if (E.isLeft(checked)) raise(checked.left);
-  const L = layerCount(parameters);
-  const layer_dims = layerDimsOf(parameters);
-  const [theta] = dictionary_to_vector(parameters);
-  const gradVector = gradients_to_vector(gradients, L);
-  const J = (values: Float64Array): number => {
-    const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values, theta.backend), layer_dims);
-    const forward = L_model_forward(X, p, spec);
-    if (E.isLeft(forward)) return raise(forward.left);
-    return compute_cost_with_regularization(forward.right[0], Y, p, lambd, cost);
-  };
-  const approx = new Float64Array(theta.data.length);
-  // One working copy of θ, nudged and restored in place (J copies what it reads), not two copies per entry.
-  const nudged = theta.data.slice();
-  for (let i = 0; i < approx.length; i++) {
-    const original = nudged[i] as number;
-    nudged[i] = original + epsilon;
-    const plus = J(nudged);
-    nudged[i] = original - epsilon;
-    const minus = J(nudged);
-    nudged[i] = original;
-    approx[i] = (plus - minus) / (2 * epsilon);
-  }
-  const gradapprox = unsafeMatrix(approx.length, 1, approx, gradVector.backend);
-  const difference = norm(subtract(gradVector, gradapprox)) / (norm(gradVector) + norm(gradapprox));
-  if (print_msg)
-    console.log(
-      difference > GRADIENT_CHECK_THRESHOLD
-        ? `There is a mistake in the backward propagation! difference = ${difference}`
-        : `Your backward propagation works perfectly fine! difference = ${difference}`,
-    );
-  return difference;
+): E.Either<StepwiseError, number> => {
+  const fn = "gradient_check_n";
+  return pipe(
+    checkForward(fn, X, parameters),
+    E.tap((checked) => checkTargets(fn, modelForward(X, checked, spec)[0], Y, cost)),
+    E.tap(() => checkLambd(fn, lambd)),
+    E.tap(() => checkGradients(fn, parameters, gradients)),
+    E.map(() => {
+      const L = layerCount(parameters);
+      const layer_dims = layerDimsOf(parameters);
+      const [theta] = dictionary_to_vector(parameters);
+      const gradVector = gradients_to_vector(gradients, L);
+      // Nudging one finite number by ε keeps every key and shape: what the checks proved still holds.
+      const J = (values: Float64Array): number => {
+        const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values, theta.backend), layer_dims);
+        const [AL] = modelForward(X, trustChecked(p), spec);
+        return cost.compute_cost(AL, Y) + l2Penalty(p, lambd, Y.cols);
+      };
+      const approx = new Float64Array(theta.data.length);
+      // One working copy of θ, nudged and restored in place (J copies what it reads), not two copies per entry.
+      const nudged = theta.data.slice();
+      for (let i = 0; i < approx.length; i++) {
+        const original = nudged[i] as number;
+        nudged[i] = original + epsilon;
+        const plus = J(nudged);
+        nudged[i] = original - epsilon;
+        const minus = J(nudged);
+        nudged[i] = original;
+        approx[i] = (plus - minus) / (2 * epsilon);
+      }
+      const gradapprox = unsafeMatrix(approx.length, 1, approx, gradVector.backend);
+      const difference = norm(subtract(gradVector, gradapprox)) / (norm(gradVector) + norm(gradapprox));
+      if (print_msg)
+        console.log(
+          difference > GRADIENT_CHECK_THRESHOLD
+            ? `There is a mistake in the backward propagation! difference = ${difference}`
+            : `Your backward propagation works perfectly fine! difference = ${difference}`,
+        );
+      return difference;
+    }),
+  );
 };

@@ -11,8 +11,10 @@ import {
 import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data";
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
+  checkLayersAgainstData,
   isTrainingStopped,
   L_layer_model_async,
+  type LayerSizeMismatch,
   type PlanChoice,
   predict,
   saveModel,
@@ -91,23 +93,15 @@ const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFail
     E.bind("init", () => asUsage("--init")(initializerByName(flags.init))),
   );
 
-const checkLayersAgainstData = (flags: TrainFlags, data: Dataset): E.Either<CliFailure, void> => {
-  const [n_x] = flags.layers;
-  const n_y = flags.layers[flags.layers.length - 1];
-  if (n_x !== data.train_x.rows)
-    return E.left(
-      usageFailure(
-        `--layers ${flags.layers.join(",")}: the first size must be the number of input features, ${data.train_x.rows} (64·64·3 pixels); e.g. --layers ${data.train_x.rows},20,7,5,1`,
-      ),
-    );
-  if (n_y !== data.train_y.rows)
-    return E.left(
-      usageFailure(
-        `--layers ${flags.layers.join(",")}: the last size must be ${data.train_y.rows} (one output unit: cat or non-cat)`,
-      ),
-    );
-  return E.right(undefined);
-};
+/** The model's own check of `--layers` against the data, worded for the command line. */
+const checkLayersFlag = (flags: TrainFlags, data: Dataset): E.Either<CliFailure, void> =>
+  E.mapLeft(({ end, expected }: LayerSizeMismatch) =>
+    usageFailure(
+      end === "first"
+        ? `--layers ${flags.layers.join(",")}: the first size must be the number of input features, ${expected} (64·64·3 pixels); e.g. --layers ${expected},20,7,5,1`
+        : `--layers ${flags.layers.join(",")}: the last size must be ${expected} (one output unit: cat or non-cat)`,
+    ),
+  )(checkLayersAgainstData("--layers", data.train_x, data.train_y, flags.layers));
 
 /** Only the optimizer settings given on the command line; the optimizer fills in its defaults. */
 const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> =>
@@ -172,7 +166,7 @@ const trainOn = async (
     test_x: toBackend(loadedData.test_x, backend),
     test_y: toBackend(loadedData.test_y, backend),
   };
-  const layersOk = checkLayersAgainstData(flags, data);
+  const layersOk = checkLayersFlag(flags, data);
   if (E.isLeft(layersOk)) return layersOk;
   const runDir = await prepareRunDir(flags.out ?? defaultRunDir(env.now()), flags.force);
   if (E.isLeft(runDir)) return E.left(usageFailure(runDir.left.message));

@@ -6,6 +6,7 @@ import { adoptActivation, adoptCost } from "./foreign.js";
 import type { OptimizerDefinition } from "./optimizer.js";
 import type { PluginKind } from "./plugin.js";
 import { formatParameterValue, formatPluginName, isBaseName } from "./plugin-name.js";
+import { describeRange, inRange, type NumberRange } from "./range.js";
 
 /** The plugin object of each kind. */
 export type PluginOf<K extends PluginKind> = K extends "activation"
@@ -18,17 +19,11 @@ export type PluginOf<K extends PluginKind> = K extends "activation"
 export type Plugin = Activation | Cost | OptimizerDefinition;
 
 /**
- * One numeric parameter of a {@link PluginFactory}. Bounds are optional; `min`/`max` are inclusive,
- * `greaterThan`/`lessThan` exclusive (Huber's delta: `{ default: 1, greaterThan: 0 }`).
+ * One numeric parameter of a {@link PluginFactory}: its default and the range it must lie in (Huber's
+ * delta: `{ default: 1, greaterThan: 0 }`).
  */
-export interface ParameterSpec {
+export interface ParameterSpec extends NumberRange {
   readonly default: number;
-  readonly min?: number;
-  readonly max?: number;
-  readonly greaterThan?: number;
-  readonly lessThan?: number;
-  /** Only whole numbers. */
-  readonly integer?: boolean;
   readonly description?: string;
 }
 
@@ -108,42 +103,11 @@ export const nameOf = (p: AnyPlugin): string => (isPluginFactory(p) ? p.name : p
 export const packageOf = (p: AnyPlugin): string | undefined =>
   isPluginFactory(p) ? p.package : p.meta.package;
 
-/** "≥ 0", "> 0", "in [0, 1]", "in (0, 1]", "any number", plus "whole" for integers. */
-export const describeRange = (spec: ParameterSpec): string => {
-  const f = formatParameterValue;
-  const low =
-    spec.greaterThan !== undefined
-      ? { value: spec.greaterThan, open: true }
-      : spec.min !== undefined
-        ? { value: spec.min, open: false }
-        : undefined;
-  const high =
-    spec.lessThan !== undefined
-      ? { value: spec.lessThan, open: true }
-      : spec.max !== undefined
-        ? { value: spec.max, open: false }
-        : undefined;
-  const noun = spec.integer === true ? "a whole number" : "a number";
-  if (low !== undefined && high !== undefined)
-    return `${noun} in ${low.open ? "(" : "["}${f(low.value)}, ${f(high.value)}${high.open ? ")" : "]"}`;
-  if (low !== undefined) return `${noun} ${low.open ? ">" : "≥"} ${f(low.value)}`;
-  if (high !== undefined) return `${noun} ${high.open ? "<" : "≤"} ${f(high.value)}`;
-  return `any ${spec.integer === true ? "whole number" : "finite number"}`;
-};
-
 /** `alpha (a number ≥ 0, default 0.01)`, one per parameter, for messages and `--help`. */
 export const describeParameters = (factory: PluginFactory): string =>
   Object.entries(factory.parameters)
     .map(([key, spec]) => `${key} (${describeRange(spec)}, default ${formatParameterValue(spec.default)})`)
     .join(", ") || "none";
-
-export const inRange = (spec: ParameterSpec, x: number): boolean =>
-  Number.isFinite(x) &&
-  (spec.min === undefined || x >= spec.min) &&
-  (spec.max === undefined || x <= spec.max) &&
-  (spec.greaterThan === undefined || x > spec.greaterThan) &&
-  (spec.lessThan === undefined || x < spec.lessThan) &&
-  (spec.integer !== true || Number.isInteger(x));
 
 /**
  * Checks the parameters given in a name against the factory's specs and fills in the defaults.

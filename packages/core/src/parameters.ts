@@ -1,5 +1,7 @@
 import { formatShape, type Matrix, raise, type StepwiseError, shapeError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import { type Checked, checkFiniteData, checkOneBackend, trustChecked } from "./checked.js";
 
 /** The course's dictionary keys: `W1, b1, …, WL, bL`. */
 export type WeightKey = `W${number}`;
@@ -82,6 +84,36 @@ export const validateParameters = (
       )
     : E.right(L);
 };
+
+/**
+ * A network's parameters, checked once at the edge: `validateParameters`' keys and shapes (chaining from
+ * `n_x` when given), every number finite, all on one backend. The result is what the loop trusts.
+ */
+export const checkParameters = (
+  fn: string,
+  parameters: Parameters,
+  n_x?: number,
+): E.Either<StepwiseError, Checked<Parameters>> =>
+  pipe(
+    validateParameters(fn, parameters, n_x),
+    E.flatMap(() => {
+      const named = Object.entries(parameters).flatMap(([key, m]) =>
+        m === undefined ? [] : [[`parameters["${key}"]`, m] as const],
+      );
+      const bad = named
+        .map(([name, m]) =>
+          checkFiniteData(
+            fn,
+            name,
+            m,
+            "the parameters hold NaN or ±Infinity: a run that diverged (lower the learning rate) or a damaged model file",
+          ),
+        )
+        .find(E.isLeft);
+      return bad ?? checkOneBackend(fn, named);
+    }),
+    E.map(() => trustChecked(parameters)),
+  );
 
 /** Builds a dictionary from per-layer pairs: `fromLayers([[W1, b1], [W2, b2]])`. */
 export const fromLayers = (layers: ReadonlyArray<readonly [W: Matrix, b: Matrix]>): Parameters =>

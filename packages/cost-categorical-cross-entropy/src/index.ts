@@ -8,6 +8,7 @@ export const categorical_cross_entropy = defineCost({
   name: "categorical_cross_entropy",
   package: "@stepwise/cost-categorical-cross-entropy",
   description: "categorical cross-entropy: -sum_rows y log a",
+  labels: { min: 0, max: 1, description: "one-hot columns, or probabilities" },
   loss: (a, y) => (y === 0 ? 0 : -y * Math.log(a)),
   derivative: (a, y) => (y === 0 ? 0 : -y / a),
 });

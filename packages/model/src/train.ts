@@ -1,7 +1,18 @@
-import { L_model_backward } from "@stepwise/backward";
-import type { Optimizer, Parameters } from "@stepwise/core";
+import { modelBackward } from "@stepwise/backward";
+import {
+  type Checked,
+  type Cost,
+  checkExamples,
+  checkFiniteData,
+  checkLabels,
+  checkParameters,
+  layerDimsOf,
+  type Optimizer,
+  type Parameters,
+  trustChecked,
+} from "@stepwise/core";
 import { random_mini_batch_indices } from "@stepwise/data";
-import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@stepwise/forward-cache";
+import { type Caches, modelForward, modelForwardWithDropout } from "@stepwise/forward-cache";
 import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
@@ -42,52 +53,115 @@ export interface TrainingStopped extends StepwiseError<"Diverged" | "Aborted"> {
 
 export type TrainError = StepwiseError | TrainingStopped;
 
-const checkData = (
+/** A layer size that does not fit the data: the first (X's rows) or the last (Y's rows). */
+export interface LayerSizeMismatch extends StepwiseError<"ShapeError"> {
+  readonly end: "first" | "last";
+  /** The size the data needs there. */
+  readonly expected: number;
+}
+
+const layerSizeMismatch = (end: "first" | "last", expected: number, message: string): LayerSizeMismatch => ({
+  _tag: "ShapeError",
+  message,
+  end,
+  expected,
+});
+
+/**
+ * `layers_dims` against the data: the first size is X's row count (its features), the last Y's (the
+ * output units). The error says which end is wrong and what it should be, so a caller (the CLI) can word
+ * it in its own terms.
+ */
+export const checkLayersAgainstData = (
   fn: string,
   X: Matrix,
   Y: Matrix,
   layers_dims: ReadonlyArray<number>,
-): E.Either<StepwiseError, void> => {
+): E.Either<LayerSizeMismatch, void> => {
   const n_x = layers_dims[0];
   const n_y = layers_dims[layers_dims.length - 1];
   if (X.rows !== n_x)
     return E.left(
-      shapeError(
+      layerSizeMismatch(
+        "first",
+        X.rows,
         `${fn}: X is ${formatShape(X)} but layers_dims starts with ${n_x}; the first size must be X's row count (${X.rows})`,
-      ),
-    );
-  if (Y.cols !== X.cols)
-    return E.left(
-      shapeError(
-        `${fn}: X is ${formatShape(X)} but Y is ${formatShape(Y)}; they need one column per example each`,
       ),
     );
   if (Y.rows !== n_y)
     return E.left(
-      shapeError(
+      layerSizeMismatch(
+        "last",
+        Y.rows,
         `${fn}: Y is ${formatShape(Y)} but layers_dims ends with ${n_y}; the last size must be Y's row count (${Y.rows})`,
       ),
     );
   return E.right(undefined);
 };
 
-/** One forward pass (with dropout when asked), returning AL, the caches and the advanced RNG. */
+/**
+ * The training data, checked once for the whole run: sizes that fit `layers_dims`, one column per example
+ * in X and Y (at least one), finite numbers, and labels the cost accepts.
+ */
+export const checkData = (
+  fn: string,
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: ReadonlyArray<number>,
+  cost: Cost,
+): E.Either<StepwiseError, void> =>
+  pipe(
+    checkLayersAgainstData(fn, X, Y, layers_dims),
+    E.flatMap(() =>
+      Y.cols === X.cols
+        ? E.right(undefined)
+        : E.left(
+            shapeError(
+              `${fn}: X is ${formatShape(X)} but Y is ${formatShape(Y)}; they need one column per example each`,
+            ),
+          ),
+    ),
+    E.flatMap(() => checkExamples(fn, "X", X)),
+    E.flatMap(() => checkFiniteData(fn, "X", X)),
+    E.flatMap(() => checkFiniteData(fn, "Y", Y)),
+    E.flatMap(() => checkLabels(fn, Y, cost)),
+    E.map(() => undefined),
+  );
+
+/** The initializer's parameters, checked once: a network of exactly `layers_dims`, finite. */
+const checkInitial = (
+  fn: string,
+  initial: Parameters,
+  layers_dims: ReadonlyArray<number>,
+): E.Either<StepwiseError, Checked<Parameters>> =>
+  pipe(
+    checkParameters(fn, initial, layers_dims[0]),
+    E.flatMap((checked) => {
+      const dims = layerDimsOf(checked);
+      return dims.length === layers_dims.length && dims.every((n, i) => n === layers_dims[i])
+        ? E.right(checked)
+        : E.left(
+            shapeError(
+              `${fn}: the initializer made parameters for layers ${dims.join(", ")} but layers_dims is ${layers_dims.join(", ")}; an init must follow layers_dims`,
+            ),
+          );
+    }),
+  );
+
+/**
+ * One forward pass (with dropout when asked), returning AL, the caches and the advanced RNG. No checks:
+ * the data and the initial parameters were checked before the loop, and every update keeps each key and
+ * shape.
+ */
 const forward = (
   X: Matrix,
-  parameters: Parameters,
+  parameters: Checked<Parameters>,
   o: ResolvedOptions,
   rng: RandomState,
-): readonly [Matrix, Caches, RandomState] => {
-  const result =
-    o.keep_prob < 1
-      ? L_model_forward_with_dropout(X, parameters, o.keep_prob, rng, o.spec)
-      : pipe(
-          L_model_forward(X, parameters, o.spec),
-          E.map(([AL, caches]) => [AL, caches, rng] as const),
-        );
-  if (E.isLeft(result)) throw new Error(result.left.message); // validated before the loop: a bug if hit
-  return result.right;
-};
+): readonly [Matrix, Caches, RandomState] =>
+  o.keep_prob < 1
+    ? modelForwardWithDropout(X, parameters, o.keep_prob, rng, o.spec)
+    : [...modelForward(X, parameters, o.spec), rng];
 
 /**
  * One update on the examples `columns` (all when undefined): forward, cost, backward, optimizer step.
@@ -103,13 +177,15 @@ const stepOn = <S>(
   step: number,
   rng: RandomState,
 ): readonly [cost: number, state: S, rng: RandomState] => {
-  const parameters = optimizer.params(state);
+  // The optimizer's update maps each matrix to one of its shape under the same key: what the checks
+  // before the loop proved of the parameters still holds.
+  const parameters = trustChecked(optimizer.params(state));
   const X_batch = columns === undefined ? plan.input : takeColumns(plan.input, columns);
   const Y_batch = columns === undefined ? Y : takeColumns(Y, columns);
   const [AL, caches, next] = forward(X_batch, parameters, o, rng);
   const cost = o.cost.compute_cost(AL, Y_batch) + plan.l2Cost(parameters, o.lambd, Y_batch.cols);
   if (!Number.isFinite(cost)) return [cost, state, next];
-  const grads = L_model_backward(AL, Y_batch, caches, {
+  const grads = modelBackward(AL, Y_batch, caches, {
     cost: o.cost,
     lambd: o.lambd,
     dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
@@ -241,12 +317,13 @@ const prepare = (
   pipe(
     resolveOptions(fn, options),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
-    E.chainFirst(() => checkData(fn, X, Y, layers_dims)),
     E.bindTo("o"),
+    E.tap(({ o }) => checkData(fn, X, Y, layers_dims, o.cost)),
     E.bind("run", ({ o }) => E.right(startRun(X, Y, o))),
     E.bind("rng", ({ o }) => seedState(o.seed)),
     E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
-    E.bind("plan", ({ o, run, initialized: [initial] }) =>
+    E.bind("initial", ({ initialized: [initial] }) => checkInitial(fn, initial, layers_dims)),
+    E.bind("plan", ({ o, run, initial }) =>
       choosePlan(fn, o.plan, {
         X: run.X,
         initial: dictionaryToBackend(initial, run.recycler.backend),

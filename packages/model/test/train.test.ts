@@ -1,5 +1,5 @@
 import { randn, seedOrThrow } from "@stepwise/random";
-import { fromFunction, greater, jsBackend, type Matrix } from "@stepwise/tensor";
+import { fromFunction, greater, jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it, vi } from "vitest";
 import { isTrainingStopped, L_layer_model, L_layer_model_async, two_layer_model } from "../src/index.js";
@@ -83,6 +83,33 @@ describe("L_layer_model", () => {
       "L_layer_model: Y is (1, 30) but layers_dims ends with 5; the last size must be Y's row count (1)",
     );
     expect(message(L_layer_model(X, Y, [20]))).toContain("layer_dims is [20]; it needs at least two sizes");
+  });
+
+  it("checks the data once, before training: finite numbers, at least one example, labels the cost takes", () => {
+    const withNaN = unsafeMatrix(
+      X.rows,
+      X.cols,
+      X.data.map((x, i) => (i === 7 * 30 + 4 ? Number.NaN : x)),
+    );
+    expect(message(L_layer_model(withNaN, Y, [20, 5, 1]))).toBe(
+      "L_layer_model: X element (7, 4) is NaN; X must hold finite numbers: look at how it was loaded, scaled or computed",
+    );
+    const none = unsafeMatrix(20, 0, new Float64Array(0));
+    expect(message(L_layer_model(none, unsafeMatrix(1, 0, new Float64Array(0)), [20, 5, 1]))).toBe(
+      "L_layer_model: X is (20, 0), which has no examples; X needs one column per example, and at least one",
+    );
+    const twos = fromFunction(1, 30, (_, j) => (j === 12 ? 2 : 0));
+    expect(message(L_layer_model(X, twos, [20, 5, 1]))).toBe(
+      "L_layer_model: Y element (0, 12) is 2; binary_cross_entropy takes labels that are a number in [0, 1] (0 or 1, such as the course's non-cat and cat)",
+    );
+  });
+
+  it("checks what a custom init returns against layers_dims", () => {
+    const result = L_layer_model(X, Y, [20, 5, 1], {
+      init: (_, rng) =>
+        E.right([{ W1: fromFunction(3, 20, () => 0.1), b1: fromFunction(3, 1, () => 0) }, rng]),
+    });
+    expect(message(result)).toContain("L_layer_model: the initializer made parameters for layers 20, 3");
   });
 
   it("stops on a NaN or infinite cost, naming the iteration, and keeps the costs so far", () => {

@@ -1,3 +1,5 @@
+import * as E from "fp-ts/lib/Either.js";
+
 /**
  * Errors are values: a `_tag`ged record whose message names the function, the offending values and the fix.
  * Checked entry points return them in an `Either`; kernels on validated input throw them (via `raise`)
@@ -42,6 +44,13 @@ export const toException = (error: StepwiseError): StepwiseException =>
 export const raise = (error: StepwiseError): never => {
   throw toException(error);
 };
+
+/**
+ * The value of a checked entry point's result, or its error thrown as a StepwiseException: for scripts
+ * and notebooks that would rather stop at the first problem (`orThrow(compute_cost(AL, Y))`).
+ */
+export const orThrow = <A>(result: E.Either<StepwiseError, A>): A =>
+  E.isLeft(result) ? raise(result.left) : result.right;
 
 export const isStepwiseException = (u: unknown): u is StepwiseException =>
   u instanceof Error && typeof (u as Partial<StepwiseException>).error?._tag === "string";

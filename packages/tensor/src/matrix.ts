@@ -111,7 +111,12 @@ export const fromFlat = (
   return E.right(unsafeMatrix(rows, cols, Float64Array.from(values)));
 };
 
-const stepwiseErrorNonFinite = (fn: string, value: number, i: number, j: number): StepwiseError => ({
+const stepwiseErrorNonFinite = (
+  fn: string,
+  value: number,
+  i: number,
+  j: number,
+): StepwiseError<"NonFinite"> => ({
   _tag: "NonFinite",
   message: `${fn}: element (${i}, ${j}) is ${value}; only finite numbers are allowed (pass { allowNonFinite: true } if you mean it)`,
 });
@@ -190,10 +195,32 @@ export const isAllFinite = (m: Matrix): boolean => {
   return s0 + s1 + s2 + s3 === 0;
 };
 
-/** Checks a matrix for NaN/±Infinity, naming the first bad element. */
-export const checkFinite = (fn: string, m: Matrix): E.Either<StepwiseError, Matrix> => {
+/** How `checkFinite` names a matrix and what it tells the caller to do. */
+export interface FiniteCheck {
+  /** `X`, `parameters["W1"]`: put before the element's position. */
+  readonly name?: string;
+  /** What to do about it (default: the constructors' `allowNonFinite` hint). */
+  readonly fix?: string;
+}
+
+/**
+ * Checks a matrix for NaN/±Infinity, naming the first bad element: `L_model_forward: X element (3, 17)
+ * is NaN; …`. One branch-free pass when all are finite (`isAllFinite`), a second only to find the culprit.
+ */
+export const checkFinite = (
+  fn: string,
+  m: Matrix,
+  { name, fix }: FiniteCheck = {},
+): E.Either<StepwiseError<"NonFinite">, Matrix> => {
+  if (isAllFinite(m)) return E.right(m);
   const bad = firstNonFinite(m.data);
-  return bad < 0
-    ? E.right(m)
-    : E.left(stepwiseErrorNonFinite(fn, m.data[bad] ?? Number.NaN, Math.floor(bad / m.cols), bad % m.cols));
+  const [i, j] = [Math.floor(bad / m.cols), bad % m.cols];
+  return E.left(
+    fix === undefined && name === undefined
+      ? stepwiseErrorNonFinite(fn, m.data[bad] ?? Number.NaN, i, j)
+      : {
+          _tag: "NonFinite",
+          message: `${fn}: ${name === undefined ? "" : `${name} `}element (${i}, ${j}) is ${m.data[bad]}; ${fix ?? "only finite numbers are allowed"}`,
+        },
+  );
 };
