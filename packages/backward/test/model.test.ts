@@ -211,7 +211,7 @@ describe("the notes' one-example two-layer ReLU network (seed-examples.json)", (
     for (let step = 0; step < 10; step++) {
       const [AL, caches] = unwrap(L_model_forward(X, p, spec));
       trajectory.push({ y_pred: AL.data[0] as number, loss: mse.compute_cost(AL, Y) });
-      p = update_parameters(p, orThrow(L_model_backward(AL, Y, caches, { cost: mse })), ex.lr);
+      p = orThrow(update_parameters(p, orThrow(L_model_backward(AL, Y, caches, { cost: mse })), ex.lr));
       if (step === 0)
         for (const key of ["W1", "b1", "W2", "b2"] as const)
           expect(Array.from(transpose(p[key] as Matrix).data), key).toEqual(

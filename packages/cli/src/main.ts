@@ -87,11 +87,31 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--iterations <n>", "iterations (epochs with --mini-batch-size)", positiveInteger, 2500)
     .option("--seed <n>", "random seed for init, dropout and shuffles", seedValue, 1)
     .option("--print-every <n>", "print the cost every n iterations", positiveInteger, 100)
-    .option("--optimizer <name>", "gd | momentum | momentum-pytorch | adam", "gd")
-    .option("--beta <β>", "momentum's β (default 0.9)", nonNegativeNumber)
-    .option("--beta1 <β1>", "Adam's β1 (default 0.9)", nonNegativeNumber)
-    .option("--beta2 <β2>", "Adam's β2 (default 0.999)", nonNegativeNumber)
-    .option("--epsilon <ε>", "Adam's ε (default 1e-8)", positiveNumber)
+    .option(
+      "--optimizer <name>",
+      "gd | momentum | momentum-pytorch | adam, hyper-parameters in the name: 'adam(beta1=0.9, beta2=0.999)'",
+      "gd",
+    )
+    .option(
+      "--beta <β>",
+      "momentum's β: the same as --optimizer 'momentum(beta=β)' (default 0.9)",
+      nonNegativeNumber,
+    )
+    .option(
+      "--beta1 <β1>",
+      "Adam's β1: the same as --optimizer 'adam(beta1=β1)' (default 0.9)",
+      nonNegativeNumber,
+    )
+    .option(
+      "--beta2 <β2>",
+      "Adam's β2: the same as --optimizer 'adam(beta2=β2)' (default 0.999)",
+      nonNegativeNumber,
+    )
+    .option(
+      "--epsilon <ε>",
+      "Adam's ε: the same as --optimizer 'adam(epsilon=ε)' (default 1e-8)",
+      positiveNumber,
+    )
     .option("--mini-batch-size <n>", "train on shuffled mini-batches of n examples", positiveInteger)
     .option("--lambd <λ>", "L2 regularization strength", nonNegativeNumber, 0)
     .option("--keep-prob <p>", "dropout keep probability for hidden layers", probability, 1)

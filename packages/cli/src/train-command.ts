@@ -2,10 +2,12 @@ import { join } from "node:path";
 import {
   type Activation,
   type Cost,
+  formatPluginName,
   getActivation,
   getCost,
   getOptimizer,
   type OptimizerDefinition,
+  parsePluginName,
   type Registry,
 } from "@stepwise/core";
 import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data";
@@ -82,6 +84,32 @@ const asUsage =
   <A>(result: E.Either<StepwiseError, A>): E.Either<CliFailure, A> =>
     E.mapLeft((e: StepwiseError) => usageFailure(`${flag}: ${e.message}`))(result);
 
+/**
+ * `--optimizer` with `--beta`, `--beta1`, `--beta2` and `--epsilon` folded into its plugin name: the flags
+ * are aliases, `--optimizer adam --beta1 0.8` is `--optimizer 'adam(beta1=0.8)'`. A value given both ways
+ * must agree.
+ */
+export const optimizerName = (flags: TrainFlags): E.Either<CliFailure, string> => {
+  const written = pluginName(flags.optimizer);
+  const parsed = parsePluginName(written);
+  if (E.isLeft(parsed)) return E.left(usageFailure(`--optimizer: ${parsed.left.message}`));
+  const inName = new Map(parsed.right.parameters);
+  const fromFlags = Object.entries(hyperparametersOf(flags));
+  const clash = fromFlags.find(([key, value]) => inName.has(key) && inName.get(key) !== value);
+  if (clash !== undefined)
+    return E.left(
+      usageFailure(
+        `--${clash[0]} ${clash[1]} and --optimizer ${flags.optimizer} give ${clash[0]} two values; give it once`,
+      ),
+    );
+  return E.right(
+    formatPluginName(parsed.right.base, [
+      ...parsed.right.parameters,
+      ...fromFlags.filter(([key]) => !inName.has(key)),
+    ]),
+  );
+};
+
 /** Every name on the command line, looked up before any work starts. */
 const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFailure, Choices> =>
   pipe(
@@ -89,7 +117,9 @@ const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFail
     E.bind("hidden", () => asUsage("--hidden")(getActivation(registry, pluginName(flags.hidden)))),
     E.bind("output", () => asUsage("--output")(getActivation(registry, pluginName(flags.output)))),
     E.bind("cost", () => asUsage("--cost")(getCost(registry, pluginName(flags.cost)))),
-    E.bind("optimizer", () => asUsage("--optimizer")(getOptimizer(registry, pluginName(flags.optimizer)))),
+    E.bind("optimizer", () =>
+      E.flatMap((name: string) => asUsage("--optimizer")(getOptimizer(registry, name)))(optimizerName(flags)),
+    ),
     E.bind("init", () => asUsage("--init")(initializerByName(flags.init))),
   );
 
@@ -122,7 +152,6 @@ const configOf = (flags: TrainFlags, choices: Choices, dataDir: string, backendN
   iterations: flags.iterations,
   seed: flags.seed,
   optimizer: choices.optimizer.meta.name,
-  ...hyperparametersOf(flags),
   mini_batch_size: flags.miniBatchSize ?? null,
   lambd: flags.lambd,
   keep_prob: flags.keepProb,
@@ -188,7 +217,6 @@ const trainOn = async (
     spec: { hidden, output },
     cost,
     optimizer,
-    optimizer_hyperparameters: hyperparametersOf(flags),
     ...(flags.miniBatchSize === undefined ? {} : { mini_batch_size: flags.miniBatchSize }),
     lambd: flags.lambd,
     keep_prob: flags.keepProb,

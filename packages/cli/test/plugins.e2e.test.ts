@@ -112,7 +112,7 @@ describe("plugins from stepwise.config.json and --plugin", () => {
       "silu",
       "hard_sigmoid_keras2",
       "focal(gamma=2, alpha=0.25)",
-      "adam",
+      "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)",
     ])
       expect(lines.some((l) => l.startsWith(`  ${name}  `))).toBe(true);
   });

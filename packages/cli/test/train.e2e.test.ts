@@ -138,8 +138,18 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--layers", "12288,20,2"], "the last size must be 1"],
     [["train", "--keep-prob", "1.5"], "expected a probability in (0, 1]"],
     [["train", "--hidden", "maxout"], `--hidden: unknown activation "maxout"`],
-    [["train", "--optimizer", "adamm"], `did you mean "adam"?`],
+    [["train", "--optimizer", "adamm"], `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)"?`],
     [["train", "--init", "hee"], `did you mean "he"?`],
+    // --beta, --beta1, --beta2 and --epsilon are aliases of the optimizer's plugin name.
+    [["train", "--beta", "0.9"], "--optimizer: gd(beta=0.9): gd takes no parameters; write gd"],
+    [
+      ["train", "--optimizer", "momentum", "--beta", "5"],
+      "--optimizer: momentum(beta=5): beta must be a number in [0, 1), got 5 (default 0.9)",
+    ],
+    [
+      ["train", "--optimizer", "adam(beta1=0.8)", "--beta1", "0.9"],
+      "--beta1 0.9 and --optimizer adam(beta1=0.8) give beta1 two values; give it once",
+    ],
     [
       ["train", "--plan", "dual", "--optimizer", "adam", "--iterations", "1"],
       `plan "dual" cannot train this run`,

@@ -191,6 +191,19 @@ export const instantiate = <K extends PluginKind>(
   return E.right(Object.freeze({ ...plugin, meta }) as unknown as PluginOf<K>);
 };
 
+/**
+ * The plugin a factory makes with the parameters given by name, the others at their defaults: what the
+ * registry makes of `leaky_relu(alpha=0.2)`, for code that holds the factory (`pluginWith(adam, { beta1:
+ * 0.8 })`). Unknown names and values out of range are errors that say so.
+ */
+export const pluginWith = <K extends PluginKind>(
+  factory: PluginFactory<K>,
+  given: Readonly<Record<string, number>> = {},
+): E.Either<StepwiseError, PluginOf<K>> =>
+  E.flatMap((parameters: Readonly<Record<string, number>>) => instantiate(factory, parameters))(
+    resolveParameters(factory, Object.entries(given)),
+  );
+
 /** The problems with a factory's own declaration (bad base name, a default outside its range), if any. */
 export const checkFactory = (factory: PluginFactory): E.Either<StepwiseError<"InvalidArgument">, void> => {
   if (!isBaseName(factory.name))
@@ -235,7 +248,7 @@ export const asPlugin = (
   const bad = (problem: string) =>
     E.left(
       invalidArgument(
-        `${where} is not a Stepwise plugin: ${problem}. A plugin is an activation ({ meta, forward, backward }), a cost ({ meta, compute_cost, cost_backward }), an optimizer definition ({ meta, defaults, linearInGradient, create }) or a plugin factory ({ kind, name, parameters, create })`,
+        `${where} is not a Stepwise plugin: ${problem}. A plugin is an activation ({ meta, forward, backward }), a cost ({ meta, compute_cost, cost_backward }), an optimizer definition ({ meta, linearInGradient, create }) or a plugin factory ({ kind, name, parameters, create })`,
       ),
     );
   if (!isRecord(u)) return bad(`it is ${u === null ? "null" : typeof u}`);
@@ -268,9 +281,9 @@ export const asPlugin = (
         ? E.right(adoptCost(u as unknown as Cost))
         : bad("compute_cost or cost_backward is missing");
     case "optimizer":
-      return functions(u, ["create"]) && isRecord(u["defaults"])
+      return functions(u, ["create"]) && typeof u["linearInGradient"] === "boolean"
         ? E.right(u as unknown as OptimizerDefinition)
-        : bad("create or defaults is missing");
+        : bad("create or linearInGradient is missing");
     default:
       return bad(`meta.kind is ${JSON.stringify(meta["kind"])}, not "activation", "cost" or "optimizer"`);
   }

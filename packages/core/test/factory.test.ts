@@ -83,7 +83,6 @@ const plain = (name: string, pkg?: string): Activation =>
 
 const gd: OptimizerDefinition = {
   meta: { kind: "optimizer", name: "gd" },
-  defaults: {},
   linearInGradient: true,
   create: () => {
     throw new Error("not used");

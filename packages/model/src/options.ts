@@ -1,8 +1,8 @@
-import type { Cost, Hyperparameters, OptimizerDefinition } from "@stepwise/core";
+import type { Cost, Hyperparameters, OptimizerDefinition, PluginFactory } from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
-import { gd } from "@stepwise/optimizer";
+import { gd, optimizerDefinition } from "@stepwise/optimizer";
 import { type Backend, invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import type { PlanChoice } from "./plans/choose.js";
@@ -19,8 +19,12 @@ export interface TrainOptions {
   readonly spec?: NetworkSpec;
   /** The cost plugin (default binary cross-entropy). */
   readonly cost?: Cost;
-  /** The optimizer (default plain gradient descent) and its hyper-parameters, e.g. `{ beta: 0.9 }`. */
-  readonly optimizer?: OptimizerDefinition;
+  /**
+   * The optimizer (default plain gradient descent): a definition, whose hyper-parameters are in its name
+   * (`getOptimizer(registry, "adam(beta1=0.8)")`), or a plugin factory (`adam`) with
+   * `optimizer_hyperparameters` by name, e.g. `{ beta1: 0.8 }`, the others at their defaults.
+   */
+  readonly optimizer?: OptimizerDefinition | PluginFactory<"optimizer">;
   readonly optimizer_hyperparameters?: Hyperparameters;
   /** Mini-batch size; unset trains on the whole batch every iteration, as the course's L_layer_model. */
   readonly mini_batch_size?: number;
@@ -60,8 +64,8 @@ export interface ResolvedOptions {
   readonly init: Initializer;
   readonly spec: NetworkSpec;
   readonly cost: Cost;
+  /** The definition, its hyper-parameters resolved into its name. */
   readonly optimizer: OptimizerDefinition;
-  readonly optimizer_hyperparameters: Hyperparameters;
   readonly mini_batch_size: number | undefined;
   readonly lambd: number;
   readonly keep_prob: number;
@@ -85,14 +89,12 @@ export const resolveOptions = (
   fn: string,
   options: TrainOptions,
 ): E.Either<StepwiseError, ResolvedOptions> => {
-  const resolved: ResolvedOptions = {
+  const resolved: Omit<ResolvedOptions, "optimizer"> = {
     learning_rate: options.learning_rate ?? 0.0075,
     num_iterations: options.num_iterations ?? 3000,
     init: options.init ?? initialize_parameters_deep,
     spec: options.spec ?? courseSpec,
     cost: options.cost ?? binary_cross_entropy,
-    optimizer: options.optimizer ?? gd,
-    optimizer_hyperparameters: options.optimizer_hyperparameters ?? {},
     mini_batch_size: options.mini_batch_size,
     lambd: options.lambd ?? 0,
     keep_prob: options.keep_prob ?? 1,
@@ -136,5 +138,9 @@ export const resolveOptions = (
     check(sliceMs >= 0, `${fn}: sliceMs is ${sliceMs}; pass a number of milliseconds ≥ 0`),
   ];
   const failed = checks.find(E.isLeft);
-  return failed !== undefined && E.isLeft(failed) ? failed : E.right(resolved);
+  if (failed !== undefined && E.isLeft(failed)) return failed;
+  return E.bimap(
+    (e: StepwiseError) => invalidArgument(`${fn}: optimizer ${e.message}`),
+    (optimizer: OptimizerDefinition) => ({ ...resolved, optimizer }),
+  )(optimizerDefinition(options.optimizer ?? gd, options.optimizer_hyperparameters ?? {}));
 };

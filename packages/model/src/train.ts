@@ -332,9 +332,7 @@ const prepare = (
         stepsPerIteration: o.mini_batch_size === undefined ? 1 : Math.ceil(X.cols / o.mini_batch_size),
       }),
     ),
-    E.bind("optimizer", ({ o }) =>
-      createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
-    ),
+    E.bind("optimizer", ({ o }) => createOptimizer(o.optimizer, o.learning_rate)),
     E.map(({ o, run, plan, optimizer, initialized: [, rng] }) => ({
       steps: fold(fn, run, plan, optimizer, rng, o),
       sliceMs: o.sliceMs,

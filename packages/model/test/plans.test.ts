@@ -1,7 +1,7 @@
 import { softmax } from "@stepwise/activation-softmax";
 import { tanh } from "@stepwise/activation-tanh";
 import { L_model_backward } from "@stepwise/backward";
-import { type OptimizerDefinition, type Parameters, weight } from "@stepwise/core";
+import { type Parameters, type PluginFactory, pluginWith, weight } from "@stepwise/core";
 import { l2_regularization_cost } from "@stepwise/cost";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { L_model_forward } from "@stepwise/forward-cache";
@@ -46,33 +46,34 @@ describe.each([
   { name: "gd", optimizer: gd, hyper: {} },
   { name: "momentum (course)", optimizer: momentum, hyper: { beta: 0.9 } },
   { name: "momentum (PyTorch)", optimizer: heavyBallMomentum, hyper: { beta: 0.8 } },
-] as ReadonlyArray<{ name: string; optimizer: OptimizerDefinition; hyper: Record<string, number> }>)(
-  "dual = primal with $name",
-  ({ optimizer, hyper }) => {
-    it.each([
-      { seed: 1, dims: [300, 7, 1], options: {} },
-      { seed: 2, dims: [300, 9, 4, 1], options: { lambd: 0.7 } },
-      { seed: 3, dims: [300, 5, 3, 1], options: { mini_batch_size: 16 } },
-      { seed: 4, dims: [300, 6, 4, 1], options: { mini_batch_size: 13, lambd: 0.3 } },
-      { seed: 5, dims: [300, 8, 5, 1], options: { keep_prob: 0.8 } },
-    ])("seed $seed, layers $dims, $options", ({ seed, dims, options }) => {
-      const [X, Y] = wideData(seed, 300, 40);
-      const common: TrainOptions = {
-        learning_rate: 0.05,
-        num_iterations: 30,
-        seed,
-        optimizer,
-        optimizer_hyperparameters: hyper,
-        ...options,
-      };
-      const primal = run(X, Y, dims, { ...common, plan: "primal" });
-      const dual = run(X, Y, dims, { ...common, plan: "dual" });
-      expect(dual.plan).toBe("dual");
-      expect(maxCostGap(dual.costs, primal.costs)).toBeLessThanOrEqual(1e-9);
-      expect(relativeGap(dual.parameters, primal.parameters)).toBeLessThanOrEqual(1e-9);
-    });
-  },
-);
+] as ReadonlyArray<{
+  name: string;
+  optimizer: PluginFactory<"optimizer">;
+  hyper: Record<string, number>;
+}>)("dual = primal with $name", ({ optimizer, hyper }) => {
+  it.each([
+    { seed: 1, dims: [300, 7, 1], options: {} },
+    { seed: 2, dims: [300, 9, 4, 1], options: { lambd: 0.7 } },
+    { seed: 3, dims: [300, 5, 3, 1], options: { mini_batch_size: 16 } },
+    { seed: 4, dims: [300, 6, 4, 1], options: { mini_batch_size: 13, lambd: 0.3 } },
+    { seed: 5, dims: [300, 8, 5, 1], options: { keep_prob: 0.8 } },
+  ])("seed $seed, layers $dims, $options", ({ seed, dims, options }) => {
+    const [X, Y] = wideData(seed, 300, 40);
+    const common: TrainOptions = {
+      learning_rate: 0.05,
+      num_iterations: 30,
+      seed,
+      optimizer,
+      optimizer_hyperparameters: hyper,
+      ...options,
+    };
+    const primal = run(X, Y, dims, { ...common, plan: "primal" });
+    const dual = run(X, Y, dims, { ...common, plan: "dual" });
+    expect(dual.plan).toBe("dual");
+    expect(maxCostGap(dual.costs, primal.costs)).toBeLessThanOrEqual(1e-9);
+    expect(relativeGap(dual.parameters, primal.parameters)).toBeLessThanOrEqual(1e-9);
+  });
+});
 
 describe("dual = primal for other activations and costs", () => {
   it("tanh hidden layers, softmax output, categorical cross-entropy", () => {
@@ -108,7 +109,7 @@ describe("the dual plan's invariant", () => {
         undefined,
         0.5,
       );
-      p = update_parameters(p, grads, 0.05);
+      p = orThrow(update_parameters(p, grads, 0.05));
     }
     const rebuilt = plan.fromPlan(p);
     expect(
@@ -125,17 +126,22 @@ describe("choosing a plan", () => {
   const initial = E.getOrElseW(() => {
     throw new Error("init");
   })(initialize_parameters_deep([300, 5, 1], seedOrThrow(8)))[0];
+  const [gdDefinition, adamDefinition] = [orThrow(pluginWith(gd)), orThrow(pluginWith(adam))];
   it("auto picks dual for a wide input and gd, primal for Adam", () => {
     const context = { X, initial, iterations: 100, stepsPerIteration: 1 };
     expect(
-      E.map((p: { name: string }) => p.name)(choosePlan("t", "auto", { ...context, optimizer: gd })),
+      E.map((p: { name: string }) => p.name)(
+        choosePlan("t", "auto", { ...context, optimizer: gdDefinition }),
+      ),
     ).toEqual(E.right("dual"));
     expect(
-      E.map((p: { name: string }) => p.name)(choosePlan("t", "auto", { ...context, optimizer: adam })),
+      E.map((p: { name: string }) => p.name)(
+        choosePlan("t", "auto", { ...context, optimizer: adamDefinition }),
+      ),
     ).toEqual(E.right("primal"));
   });
   it("auto stays primal when the setup would not pay off (one iteration)", () => {
-    const context = { X, initial, iterations: 1, stepsPerIteration: 1, optimizer: gd };
+    const context = { X, initial, iterations: 1, stepsPerIteration: 1, optimizer: gdDefinition };
     expect(E.map((p: { name: string }) => p.name)(choosePlan("t", "auto", context))).toEqual(
       E.right("primal"),
     );
@@ -146,10 +152,10 @@ describe("choosing a plan", () => {
       initial,
       iterations: 100,
       stepsPerIteration: 1,
-      optimizer: adam,
+      optimizer: adamDefinition,
     });
     expect(E.isLeft(result) && result.left.message).toBe(
-      'L_layer_model: plan "dual" cannot train this run: the optimizer "adam" is not linear in the gradient (the dual plan needs gd or momentum). Use plan "primal" or "auto"',
+      'L_layer_model: plan "dual" cannot train this run: the optimizer "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)" is not linear in the gradient (the dual plan needs gd or momentum). Use plan "primal" or "auto"',
     );
   });
 });
