@@ -43,6 +43,9 @@ export interface TrainResult {
   readonly plan: Plan["name"];
 }
 
+/** The tags the model's own errors carry: a bad model file, and a run that stopped early. */
+export type ModelErrorTag = "ModelFileError" | "Diverged" | "Aborted";
+
 /**
  * A run that stopped early: diverged (a NaN or infinite cost) or aborted. It carries everything computed
  * so far, so a caller can still save the costs and the last good parameters.

@@ -2,27 +2,21 @@ import * as E from "fp-ts/lib/Either.js";
 
 /**
  * Errors are values: a `_tag`ged record whose message names the function, the offending values and the fix.
- * Checked entry points return them in an `Either`; kernels on validated input throw them (via `raise`)
+ * Checked entry points return them in an `Either`; building blocks (ops, kernels) throw them (via `raise`)
  * only when an invariant is broken, which is a bug in the caller.
+ *
+ * Each package owns the tags it raises: these are tensor's; core has `UnknownPlugin` and `DuplicateName`,
+ * data `DataError`, model `ModelFileError`, `Diverged` and `Aborted`. A `StepwiseError` without a tag
+ * parameter is any of them.
  */
-export type ErrorTag =
-  | "ShapeError"
-  | "InvalidArgument"
-  | "NonFinite"
-  | "BackendMismatch"
-  | "UnknownPlugin"
-  | "DuplicateName"
-  | "DataError"
-  | "ModelFileError"
-  | "Diverged"
-  | "Aborted";
+export type TensorErrorTag = "ShapeError" | "InvalidArgument" | "NonFinite" | "BackendMismatch";
 
-export interface StepwiseError<Tag extends ErrorTag = ErrorTag> {
+export interface StepwiseError<Tag extends string = string> {
   readonly _tag: Tag;
   readonly message: string;
 }
 
-export const stepwiseError = <Tag extends ErrorTag>(tag: Tag, message: string): StepwiseError<Tag> => ({
+export const stepwiseError = <Tag extends string>(tag: Tag, message: string): StepwiseError<Tag> => ({
   _tag: tag,
   message,
 });

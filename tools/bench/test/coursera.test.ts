@@ -1,7 +1,7 @@
+import { createWasmBackend, type WasmBackend } from "@stepwise/backend-wasm";
 import { loadCourseraLLayer } from "@stepwise/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCat, trainCourse } from "../bench/course-run.js";
-import { createWasmBackend, type WasmBackend } from "../src/index.js";
+import { loadCat, trainCourse } from "../src/course-run.js";
 import { ensureKernels } from "./helpers.js";
 
 let wasm: WasmBackend;

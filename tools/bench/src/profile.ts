@@ -1,11 +1,11 @@
 /**
  * Where an iteration of the course's primal run spends its time, backend call by backend call.
  *
- *   node --conditions=@stepwise/source --import tsx bench/profile.ts [--backend wasm|js] [--iters 50]
+ *   node --conditions=@stepwise/source --import tsx src/profile.ts [--backend wasm|js] [--iters 50]
  */
 import { parseArgs } from "node:util";
+import { createWasmBackend } from "@stepwise/backend-wasm";
 import { jsBackend } from "@stepwise/tensor";
-import { createWasmBackend } from "../src/index.js";
 import { loadCat, trainCourse } from "./course-run.js";
 import { breakdown, type Totals, timed } from "./timed.js";
 

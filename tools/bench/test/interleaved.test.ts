@@ -1,11 +1,11 @@
+import { createWasmBackend, type WasmBackend } from "@stepwise/backend-wasm";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { L_layer_model, L_layer_model_async, type PlanChoice } from "@stepwise/model";
 import { seed } from "@stepwise/random";
 import { type Backend, jsBackend, toBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CatData, COURSE_LAYERS, loadCat } from "../bench/course-run.js";
-import { createWasmBackend, type WasmBackend } from "../src/index.js";
+import { type CatData, COURSE_LAYERS, loadCat } from "../src/course-run.js";
 import { ensureKernels } from "./helpers.js";
 
 let wasm: WasmBackend;

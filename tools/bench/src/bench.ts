@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: Stepwise against the numpy reference, in one run on one machine.
  *
- *   node --conditions=@stepwise/source --import tsx bench/bench.ts [--iters 300] [--reps 3] [--no-js] [--write]
+ *   node --conditions=@stepwise/source --import tsx src/bench.ts [--iters 300] [--reps 3] [--no-js] [--write]
  *
  * Times the course's L-layer training (a fixed number of iterations, several repetitions, median) with
  * the numpy + OpenBLAS reference (ng_reference.py's own "train_s"), Stepwise's primal plan on the js and
@@ -13,9 +13,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { createWasmBackend } from "@stepwise/backend-wasm";
 import { type Backend, jsBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";
-import { createWasmBackend } from "../src/index.js";
 import { catvnoncatDir, loadCat, trainCourse } from "./course-run.js";
 import { CAT_PRODUCTS, kernelRates, median } from "./kernels.js";
 import { describeMachine, load } from "./machine.js";
@@ -162,7 +162,7 @@ if (values.write) {
     path,
     `# Benchmarks
 
-Measured by packages/backend-wasm/bench/bench.ts (\`pnpm bench\`) in one run, on ${new Date().toISOString().slice(0, 10)}:
+Measured by tools/bench/src/bench.ts (\`pnpm bench\`) in one run, on ${new Date().toISOString().slice(0, 10)}:
 
 - Machine: ${describeMachine()}.
 - Reference: ${numpy}, \`python3 ../shared/reference/ng_reference.py ../shared/datasets/catvnoncat --iters ${iterations}\` (its own \`train_s\`).
@@ -174,7 +174,7 @@ Reproduce (from the repository root, after \`pnpm install\`):
 
 \`\`\`sh
 pnpm --filter @stepwise/backend-wasm build:wasm
-pnpm --filter @stepwise/backend-wasm bench -- --iters ${iterations} --reps ${reps}${values["no-js"] ? " --no-js" : ""} --write
+pnpm bench -- --iters ${iterations} --reps ${reps}${values["no-js"] ? " --no-js" : ""} --write
 \`\`\`
 
 ## Training the course's L-layer model
@@ -199,8 +199,8 @@ ${report.split("\n\n")[1]}
 
 ## Where a wasm primal iteration goes
 
-Every backend call timed during a ${profileIterations}-iteration run (bench/timed.ts;
-\`node --conditions=@stepwise/source --import tsx bench/profile.ts\` prints the same for any backend).
+Every backend call timed during a ${profileIterations}-iteration run (tools/bench/src/timed.ts;
+\`node --conditions=@stepwise/source --import tsx src/profile.ts\` (in tools/bench) prints the same for any backend).
 
 ${report.split("\n\n")[2]}
 

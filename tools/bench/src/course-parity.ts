@@ -5,6 +5,7 @@
  * and the two plans' final parameters to relative 1e-9 of each matrix's scale. CI runs it after the tests.
  */
 
+import { createWasmBackend } from "@stepwise/backend-wasm";
 import type { Parameters } from "@stepwise/core";
 import { loadCatvnoncat } from "@stepwise/data";
 import { L_layer_model, type PlanChoice, predict, two_layer_model } from "@stepwise/model";
@@ -16,7 +17,6 @@ import {
   normRelativeDifference,
 } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
-import { createWasmBackend } from "../src/index.js";
 
 const dataDir =
   process.env["STEPWISE_DATA_DIR"] ??

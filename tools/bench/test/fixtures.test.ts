@@ -4,6 +4,7 @@ import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
 import { softmax } from "@stepwise/activation-softmax";
 import { tanh } from "@stepwise/activation-tanh";
+import { createWasmBackend, type WasmBackend } from "@stepwise/backend-wasm";
 import { L_model_backward } from "@stepwise/backward";
 import type { Activation, Cost, GradKey, Grads } from "@stepwise/core";
 import { compute_cost_with_regularization } from "@stepwise/cost";
@@ -22,7 +23,6 @@ import {
 import { loadTorchGradientCases, type TorchGradientCase } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWasmBackend, type WasmBackend } from "../src/index.js";
 import { ensureKernels, expectParity } from "./helpers.js";
 
 let wasm: WasmBackend;

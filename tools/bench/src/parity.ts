@@ -3,18 +3,18 @@
  * fixture: every cost within 1e-9, the train and test accuracies and the test predictions exactly.
  * Too slow for the unit tests (they train the first 300 iterations); CI runs it with `pnpm parity`.
  *
- *   node --conditions=@stepwise/source --import tsx bench/parity.ts [--iters 2500] [--fused]
+ *   node --conditions=@stepwise/source --import tsx src/parity.ts [--iters 2500] [--fused]
  *
  * --fused asks for the fused multiply-add build (needs relaxed SIMD: Node ≥ 22, or Node 20 with
  * --experimental-wasm-relaxed-simd).
  */
 import { parseArgs } from "node:util";
+import { createWasmBackend } from "@stepwise/backend-wasm";
 import { loadCatvnoncat } from "@stepwise/data";
 import { L_layer_model, predict } from "@stepwise/model";
 import { toBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
-import { createWasmBackend } from "../src/index.js";
 import { catvnoncatDir } from "./course-run.js";
 
 const { values } = parseArgs({
