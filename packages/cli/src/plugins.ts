@@ -8,6 +8,7 @@ import {
   asPlugin,
   baseNameOf,
   closestName,
+  isRecord,
   kindOf,
   makeRegistry,
   nameOf,
@@ -36,9 +37,6 @@ export interface PluginSource {
 }
 
 const label = (s: PluginSource): string => `"${s.specifier}" (${s.origin})`;
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
 
 /** Reads `stepwise.config.json` in `cwd`, if there is one. Every problem is a usage error (exit 2). */
 export const readPluginConfig = async (

@@ -87,7 +87,9 @@ export type AnyPlugin =
 
 const KINDS: ReadonlyArray<PluginKind> = ["activation", "cost", "optimizer"];
 
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null;
+/** A plain object (not null, not an array): the first question about any value read from outside. */
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u);
 
 /** A factory has `kind`, `name`, `parameters` and `create` and no `meta`; a plugin has `meta`. */
 export const isPluginFactory = (u: unknown): u is PluginFactory =>

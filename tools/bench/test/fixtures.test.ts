@@ -4,7 +4,6 @@ import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
 import { softmax } from "@stepwise/activation-softmax";
 import { tanh } from "@stepwise/activation-tanh";
-import { createWasmBackend, type WasmBackend } from "@stepwise/backend-wasm";
 import { L_model_backward } from "@stepwise/backward";
 import type { Activation, Cost, GradKey, Grads } from "@stepwise/core";
 import { compute_cost_with_regularization } from "@stepwise/cost";
@@ -22,16 +21,10 @@ import {
 } from "@stepwise/tensor";
 import { loadTorchGradientCases, type TorchGradientCase } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureKernels, expectParity } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { expectParity, useWasmBackend } from "./helpers.js";
 
-let wasm: WasmBackend;
-// Building the kernels (a fresh clone) takes a while: a long timeout for the hook that may do it.
-beforeAll(async () => {
-  ensureKernels();
-  wasm = await createWasmBackend();
-}, 180_000);
-afterAll(() => wasm.dispose());
+const wasm = useWasmBackend();
 
 const activations: Record<string, Activation> = { relu, tanh, leaky_relu, sigmoid, identity, softmax };
 const costs: Record<string, Cost> = { bce: binary_cross_entropy, mse, ce: categorical_cross_entropy };
@@ -63,8 +56,8 @@ describe("torch-gradients.json on the wasm backend", () => {
   it("has the six networks", () => expect(cases.length).toBe(6));
   describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     it("matches PyTorch's AL, J and gradients (relative 1e-10, as on the js backend)", () => {
-      const { AL, J, grads } = run(c, wasm);
-      expect(AL.backend).toBe(wasm);
+      const { AL, J, grads } = run(c, wasm());
+      expect(AL.backend).toBe(wasm());
       expectParity(AL, c.AL, { rtol: 1e-10 });
       expect(Math.abs(J - c.J)).toBeLessThanOrEqual(1e-10 * Math.abs(c.J));
       for (const [key, expected] of Object.entries(c.grads))
@@ -72,7 +65,7 @@ describe("torch-gradients.json on the wasm backend", () => {
     });
     it("matches the js backend to relative 1e-12, dA0 included", () => {
       const js = run(c);
-      const w = run(c, wasm);
+      const w = run(c, wasm());
       expectParity(w.AL, js.AL);
       expect(Math.abs(w.J - js.J)).toBeLessThanOrEqual(1e-12 * Math.abs(js.J));
       for (const key of Object.keys(js.grads) as GradKey[])

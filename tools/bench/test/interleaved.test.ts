@@ -1,21 +1,17 @@
-import { createWasmBackend, type WasmBackend } from "@stepwise/backend-wasm";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { L_layer_model, L_layer_model_async, type PlanChoice } from "@stepwise/model";
 import { seed } from "@stepwise/random";
 import { type Backend, jsBackend, toBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type CatData, COURSE_LAYERS, loadCat } from "../src/course-run.js";
-import { ensureKernels } from "./helpers.js";
+import { useWasmBackend } from "./helpers.js";
 
-let wasm: WasmBackend;
+const wasm = useWasmBackend();
 let data: CatData;
 beforeAll(async () => {
-  ensureKernels();
-  wasm = await createWasmBackend();
   data = await loadCat();
-}, 180_000);
-afterAll(() => wasm.dispose());
+});
 
 const ITERATIONS = 4;
 
@@ -49,13 +45,13 @@ const together = async (backend: Backend, plan: PlanChoice): Promise<ReadonlyArr
 describe("two trainings in one process, on two backends, interleaved", () => {
   it("each gives exactly its solo costs, awaiting between every iteration", async () => {
     const soloJs = solo(jsBackend, "primal");
-    const soloWasm = solo(wasm, "primal");
-    const soloWasmDual = solo(wasm, "dual");
+    const soloWasm = solo(wasm(), "primal");
+    const soloWasmDual = solo(wasm(), "dual");
     // Three runs at once: every iteration of each yields to the others (sliceMs 0).
     const [js, w, dual] = await Promise.all([
       together(jsBackend, "primal"),
-      together(wasm, "primal"),
-      together(wasm, "dual"),
+      together(wasm(), "primal"),
+      together(wasm(), "dual"),
     ]);
     expect(js).toHaveLength(ITERATIONS);
     expect(js).toEqual(soloJs);
