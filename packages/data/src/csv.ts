@@ -1,0 +1,294 @@
+import type { Matrix, StepwiseError } from "@stepwise/tensor";
+import { unsafeMatrix } from "@stepwise/tensor";
+// The browser build: self-contained ESM that runs in Node and browsers alike (csv-parse's Node build
+// needs Node's global Buffer). See README.md, "CSV: csv-parse".
+import { parse } from "csv-parse/browser/esm/sync";
+import * as E from "fp-ts/lib/Either.js";
+import { dataError } from "./ndarray.js";
+
+/** How the label column becomes Y. */
+export type LabelEncoding = "auto" | "binary" | "one-hot";
+
+export interface CsvDatasetOptions {
+  /** The label column, by its header name. */
+  readonly label: string;
+  /** The feature columns, in the order they become X's rows; default: every other column, in file order. */
+  readonly features?: ReadonlyArray<string>;
+  /**
+   * `"binary"`: labels must be 0 or 1, Y is (1, m) (a sigmoid output). `"one-hot"`: labels are class
+   * indices 0..K-1, Y is (K, m) (a softmax output). `"auto"` (the default): binary when every label is
+   * 0 or 1, one-hot otherwise.
+   */
+  readonly labels?: LabelEncoding;
+  /** The field separator (default ","): ";" or "\t" for files saved that way. */
+  readonly delimiter?: string;
+  /** What to call the text in messages, e.g. its file path (default "the CSV text"). */
+  readonly source?: string;
+}
+
+/** A labelled data set in the course's layout: one example per column. */
+export interface CsvDataset {
+  /** (n_features, m). */
+  readonly X: Matrix;
+  /** (1, m) of 0/1 for binary labels; (classes, m) one-hot for class indices. */
+  readonly Y: Matrix;
+  /** X's rows, by column name. */
+  readonly features: ReadonlyArray<string>;
+  /** The label column's name. */
+  readonly label: string;
+  /** The class indices Y encodes: [0, 1] for binary, [0, 1, …, K-1] for one-hot. */
+  readonly classes: ReadonlyArray<number>;
+  readonly encoding: "binary" | "one-hot";
+}
+
+/** One-hot Y has a row per class: a label of a million would allocate a million rows, so cap it. */
+export const MAX_CLASSES = 1000;
+
+const FN = "parseCsvDataset";
+
+/** A record as csv-parse returns it with `info: true`: its fields and the line it ends on (1-based). */
+interface ParsedRecord {
+  readonly record: ReadonlyArray<string>;
+  readonly info: { readonly lines: number };
+}
+
+/** A record of the file with the line it starts on, as an editor numbers lines (the header is line 1). */
+interface Row {
+  readonly fields: ReadonlyArray<string>;
+  readonly line: number;
+}
+
+const isParsedRecord = (u: unknown): u is ParsedRecord => {
+  if (typeof u !== "object" || u === null) return false;
+  const { record, info } = u as { record?: unknown; info?: { lines?: unknown } };
+  return Array.isArray(record) && typeof info?.lines === "number";
+};
+
+/** csv-parse's own errors carry the line they were found on. */
+const csvSyntaxError = (source: string, e: unknown): StepwiseError => {
+  const { message, lines } = (e ?? {}) as { message?: unknown; lines?: unknown };
+  const where = typeof lines === "number" ? ` at line ${lines}` : "";
+  return dataError(
+    `${FN}: ${source} is not valid CSV${where}: ${typeof message === "string" ? message : String(e)}; fix the quoting there (a field with a comma or a quote in it must be wrapped in double quotes, with inner quotes doubled)`,
+  );
+};
+
+/**
+ * The records with their starting lines. A record starts on the line after the previous one ended, so
+ * a quoted field with a line break inside still gets the right line numbers for the rows after it.
+ * Blank lines are dropped here (they still count as lines).
+ */
+const readRows = (
+  text: string,
+  source: string,
+  delimiter: string,
+): E.Either<StepwiseError, ReadonlyArray<Row>> => {
+  let parsed: unknown;
+  try {
+    parsed = parse(text, {
+      bom: true,
+      delimiter,
+      info: true,
+      record_delimiter: ["\r\n", "\n", "\r"], // any mix of Windows, Unix and old Mac line ends
+      relax_column_count: true, // ragged rows are reported below, with both counts
+    });
+  } catch (e) {
+    return E.left(csvSyntaxError(source, e));
+  }
+  if (!Array.isArray(parsed) || !parsed.every(isParsedRecord))
+    return E.left(
+      dataError(`${FN}: csv-parse returned an unexpected shape for ${source}; this is a bug in Stepwise`),
+    );
+  const rows: Row[] = [];
+  let nextLine = 1;
+  for (const { record, info } of parsed) {
+    const blank = record.length === 1 && (record[0] ?? "").trim() === "";
+    if (!blank) rows.push({ fields: record.map((f) => f.trim()), line: nextLine });
+    nextLine = info.lines + 1;
+  }
+  return E.right(rows);
+};
+
+const quoteList = (names: ReadonlyArray<string>): string => names.map((n) => JSON.stringify(n)).join(", ");
+
+interface Columns {
+  readonly label: number;
+  readonly features: ReadonlyArray<number>;
+  readonly featureNames: ReadonlyArray<string>;
+}
+
+/** Finds the label and feature columns in the header, or says which names exist. */
+const resolveColumns = (
+  header: ReadonlyArray<string>,
+  options: CsvDatasetOptions,
+  source: string,
+): E.Either<StepwiseError, Columns> => {
+  const unnamed = header.indexOf("");
+  if (unnamed >= 0)
+    return E.left(
+      dataError(
+        `${FN}: ${source} line 1 (the header): column ${unnamed + 1} has no name; give every column a name in the header row`,
+      ),
+    );
+  const duplicate = header.find((name, i) => header.indexOf(name) !== i);
+  if (duplicate !== undefined)
+    return E.left(
+      dataError(
+        `${FN}: ${source} line 1 (the header): the column name ${JSON.stringify(duplicate)} appears more than once; rename one so each column can be chosen by name`,
+      ),
+    );
+  const label = header.indexOf(options.label);
+  if (label < 0)
+    return E.left(
+      dataError(
+        `${FN}: ${source} has no label column ${JSON.stringify(options.label)}; its columns are ${quoteList(header)}; pass one of them as { label: "…" }`,
+      ),
+    );
+  const featureNames = options.features ?? header.filter((_, i) => i !== label);
+  const missing = featureNames.filter((name) => !header.includes(name));
+  if (missing.length > 0)
+    return E.left(
+      dataError(
+        `${FN}: ${source} has no feature column${missing.length > 1 ? "s" : ""} ${quoteList(missing)}; its columns are ${quoteList(header)}`,
+      ),
+    );
+  if (featureNames.includes(options.label))
+    return E.left(
+      dataError(
+        `${FN}: ${JSON.stringify(options.label)} is the label column and cannot also be a feature; drop it from features`,
+      ),
+    );
+  const repeated = featureNames.find((name, i) => featureNames.indexOf(name) !== i);
+  if (repeated !== undefined)
+    return E.left(
+      dataError(`${FN}: features lists ${JSON.stringify(repeated)} twice; list each column once`),
+    );
+  if (featureNames.length === 0)
+    return E.left(
+      dataError(
+        `${FN}: ${source} has no feature columns: its only column is the label ${JSON.stringify(options.label)}; add at least one column of inputs`,
+      ),
+    );
+  return E.right({ label, features: featureNames.map((name) => header.indexOf(name)), featureNames });
+};
+
+// A decimal number as people write them: 3, -0.5, .25, 1e-3, +2. (Not Number()'s "0x1f", "" or " ".)
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
+
+/** A cell as a finite number, or an error naming the line, the column and the text. */
+const readNumber = (cell: string, where: string, what: string): E.Either<StepwiseError, number> => {
+  if (cell === "") return E.left(dataError(`${FN}: ${where} is empty; every ${what} needs a number`));
+  const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
+  if (Number.isFinite(value)) return E.right(value);
+  if (DECIMAL.test(cell) || NON_FINITE.test(cell))
+    return E.left(
+      dataError(
+        `${FN}: ${where} is ${JSON.stringify(cell)}, which is not a finite number${DECIMAL.test(cell) ? " (too large for float64)" : ""}; remove the example or fill in a value`,
+      ),
+    );
+  return E.left(
+    dataError(
+      `${FN}: ${where} is ${JSON.stringify(cell)}, which is not a number; ${what}s must be plain decimal numbers like 0.25 or -3e-2`,
+    ),
+  );
+};
+
+/** A label: an integer class index ≥ 0 (and 0 or 1 when the encoding is binary). */
+const readLabel = (cell: string, where: string, encoding: LabelEncoding): E.Either<StepwiseError, number> =>
+  E.flatMap((value: number) => {
+    if (encoding === "binary" && value !== 0 && value !== 1)
+      return E.left(
+        dataError(
+          `${FN}: ${where} is ${JSON.stringify(cell)}, but binary labels must be 0 or 1${value === -1 ? " (labels of -1/1 need mapping -1 to 0)" : ""}; pass { labels: "one-hot" } if the column holds class indices`,
+        ),
+      );
+    if (!Number.isInteger(value) || value < 0)
+      return E.left(
+        dataError(
+          `${FN}: ${where} is ${JSON.stringify(cell)}, but a label must be 0/1 or a class index 0, 1, 2, …${value === -1 ? " (labels of -1/1 need mapping -1 to 0)" : ""}`,
+        ),
+      );
+    if (value >= MAX_CLASSES)
+      return E.left(
+        dataError(
+          `${FN}: ${where} is ${JSON.stringify(cell)}: a one-hot Y would need ${value + 1} rows; class indices must be below ${MAX_CLASSES} (number the classes 0, 1, 2, …)`,
+        ),
+      );
+    return E.right(value);
+  })(readNumber(cell, where, "label"));
+
+/**
+ * A labelled data set from CSV text: a header row naming the columns, then one example per line.
+ * The features become X (n_features, m) and the label column Y (see `CsvDatasetOptions.labels`).
+ * Every problem is a `DataError` naming the line as an editor numbers it (the header is line 1), the
+ * column and the cell: a missing column, an empty or non-numeric cell, a ragged row, an empty file,
+ * labels that are not 0/1 or class indices, infinities and NaNs.
+ */
+export const parseCsvDataset = (
+  text: string,
+  options: CsvDatasetOptions,
+): E.Either<StepwiseError, CsvDataset> => {
+  const source = options.source ?? "the CSV text";
+  const encoding = options.labels ?? "auto";
+  const rowsOrError = readRows(text, source, options.delimiter ?? ",");
+  if (E.isLeft(rowsOrError)) return rowsOrError;
+  const [headerRow, ...rows] = rowsOrError.right;
+  if (headerRow === undefined)
+    return E.left(
+      dataError(
+        `${FN}: ${source} is empty; expected a header row naming the columns, then one example per line`,
+      ),
+    );
+  const header = headerRow.fields;
+  const columnsOrError = resolveColumns(header, options, source);
+  if (E.isLeft(columnsOrError)) return columnsOrError;
+  const columns = columnsOrError.right;
+  if (rows.length === 0)
+    return E.left(
+      dataError(
+        `${FN}: ${source} has a header (line ${headerRow.line}) but no examples; add one example per line below it`,
+      ),
+    );
+  const m = rows.length;
+  const n = columns.features.length;
+  const X = new Float64Array(n * m);
+  const labels: number[] = [];
+  for (const [j, row] of rows.entries()) {
+    if (row.fields.length !== header.length)
+      return E.left(
+        dataError(
+          `${FN}: ${source} line ${row.line} has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${header.length} (${quoteList(header)}); every line needs one value per column`,
+        ),
+      );
+    for (const [i, column] of columns.features.entries()) {
+      const name = header[column] ?? "";
+      const value = readNumber(
+        row.fields[column] ?? "",
+        `${source} line ${row.line}, column ${JSON.stringify(name)}`,
+        "feature",
+      );
+      if (E.isLeft(value)) return value;
+      X[i * m + j] = value.right;
+    }
+    const label = readLabel(
+      row.fields[columns.label] ?? "",
+      `${source} line ${row.line}, label column ${JSON.stringify(options.label)}`,
+      encoding,
+    );
+    if (E.isLeft(label)) return label;
+    labels.push(label.right);
+  }
+  const binary = encoding === "binary" || (encoding === "auto" && labels.every((y) => y <= 1));
+  const classCount = binary ? 2 : labels.reduce((a, b) => Math.max(a, b), 0) + 1;
+  const Y = binary ? Float64Array.from(labels) : new Float64Array(classCount * m);
+  if (!binary) for (const [j, y] of labels.entries()) Y[y * m + j] = 1;
+  return E.right({
+    X: unsafeMatrix(n, m, X),
+    Y: unsafeMatrix(binary ? 1 : classCount, m, Y),
+    features: columns.featureNames,
+    label: options.label,
+    classes: Array.from({ length: classCount }, (_, k) => k),
+    encoding: binary ? "binary" : "one-hot",
+  });
+};
