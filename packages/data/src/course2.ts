@@ -36,17 +36,20 @@ export const FOOTBALL_TEST_SIZE = 200;
 /**
  * The Regularization notebook's `load_2D_dataset()` (Course 2, week 1, reg_utils.py, 2021) on the text of
  * `football.csv` (columns `pos_x, pos_y, team`: where the French goalkeeper kicked the ball, and whether a
- * French player headed it): the first 211 rows train, the last 200 test. X is (2, m), Y (1, m).
+ * French player headed it): the first 211 rows train, the last 200 test. X is (2, m), Y (1, m). Numbers are
+ * read as the notebook's `pd.read_csv` reads them (`floats: "pandas"`), which matters for the test rows.
  * `load_football_dataset()` in `@stepwise/data/node` reads the copy shipped with this package.
  */
 export const parse_football_dataset = (
   text: string,
   source = "football.csv",
 ): E.Either<StepwiseError, TrainTestSets> => {
+  // The notebook reads the file with pd.read_csv, whose float parser the test rows' 17-digit decimals need.
   const parsed = parseCsvDataset(text, {
     label: "team",
     features: ["pos_x", "pos_y"],
     labels: "binary",
+    floats: "pandas",
     source,
   });
   if (E.isLeft(parsed)) return parsed;

@@ -5,6 +5,7 @@ import { unsafeMatrix } from "@stepwise/tensor";
 import { parse } from "csv-parse/browser/esm/sync";
 import * as E from "fp-ts/lib/Either.js";
 import { dataError } from "./ndarray.js";
+import { parsePandasFloat } from "./pandas-float.js";
 
 /** How the label column becomes Y. */
 export type LabelEncoding = "auto" | "binary" | "one-hot";
@@ -20,6 +21,13 @@ export interface CsvDatasetOptions {
    * 0 or 1, one-hot otherwise.
    */
   readonly labels?: LabelEncoding;
+  /**
+   * How decimal text becomes a double. `"exact"` (the default): correctly rounded, as JavaScript's
+   * `Number`, Python's `float` and numpy's `loadtxt` read it. `"pandas"`: as `pd.read_csv` reads it by
+   * default (pandas 1.x's `precise_xstrtod`), which can be one ulp off for 17-digit decimals; use it to get
+   * a notebook's numbers exactly when the notebook read the file with pandas.
+   */
+  readonly floats?: "exact" | "pandas";
   /** The field separator (default ","): ";" or "\t" for files saved that way. */
   readonly delimiter?: string;
   /** What to call the text in messages, e.g. its file path (default "the CSV text"). */
@@ -177,9 +185,14 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
 
 /** A cell as a finite number, or an error naming the line, the column and the text. */
-const readNumber = (cell: string, where: string, what: string): E.Either<StepwiseError, number> => {
+const readNumber = (
+  cell: string,
+  where: string,
+  what: string,
+  toDouble: (decimal: string) => number,
+): E.Either<StepwiseError, number> => {
   if (cell === "") return E.left(dataError(`${FN}: ${where} is empty; every ${what} needs a number`));
-  const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
+  const value = DECIMAL.test(cell) ? toDouble(cell) : Number.NaN;
   if (Number.isFinite(value)) return E.right(value);
   if (DECIMAL.test(cell) || NON_FINITE.test(cell))
     return E.left(
@@ -195,7 +208,12 @@ const readNumber = (cell: string, where: string, what: string): E.Either<Stepwis
 };
 
 /** A label: an integer class index ≥ 0 (and 0 or 1 when the encoding is binary). */
-const readLabel = (cell: string, where: string, encoding: LabelEncoding): E.Either<StepwiseError, number> =>
+const readLabel = (
+  cell: string,
+  where: string,
+  encoding: LabelEncoding,
+  toDouble: (decimal: string) => number,
+): E.Either<StepwiseError, number> =>
   E.flatMap((value: number) => {
     if (encoding === "binary" && value !== 0 && value !== 1)
       return E.left(
@@ -216,7 +234,7 @@ const readLabel = (cell: string, where: string, encoding: LabelEncoding): E.Eith
         ),
       );
     return E.right(value);
-  })(readNumber(cell, where, "label"));
+  })(readNumber(cell, where, "label", toDouble));
 
 /**
  * A labelled data set from CSV text: a header row naming the columns, then one example per line.
@@ -231,6 +249,7 @@ export const parseCsvDataset = (
 ): E.Either<StepwiseError, CsvDataset> => {
   const source = options.source ?? "the CSV text";
   const encoding = options.labels ?? "auto";
+  const toDouble = options.floats === "pandas" ? parsePandasFloat : Number;
   const rowsOrError = readRows(text, source, options.delimiter ?? ",");
   if (E.isLeft(rowsOrError)) return rowsOrError;
   const [headerRow, ...rows] = rowsOrError.right;
@@ -267,6 +286,7 @@ export const parseCsvDataset = (
         row.fields[column] ?? "",
         `${source} line ${row.line}, column ${JSON.stringify(name)}`,
         "feature",
+        toDouble,
       );
       if (E.isLeft(value)) return value;
       X[i * m + j] = value.right;
@@ -275,6 +295,7 @@ export const parseCsvDataset = (
       row.fields[columns.label] ?? "",
       `${source} line ${row.line}, label column ${JSON.stringify(options.label)}`,
       encoding,
+      toDouble,
     );
     if (E.isLeft(label)) return label;
     labels.push(label.right);

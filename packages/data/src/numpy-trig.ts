@@ -1,3 +1,4 @@
+import { invalidArgument, raise } from "@stepwise/tensor";
 import { fma } from "./fma.js";
 
 /**
@@ -7,8 +8,8 @@ import { fma } from "./fma.js";
  * make_circles, `../../fixtures/course2-datasets.json`) were made that way, so about half of their points
  * differ in the last bit or two from `Math.sin`/`Math.cos` or from numpy ≥ 1.25. These are SVML's main
  * paths step by step — the same constants, the same fused multiply-adds (emulated exactly in ./fma.ts) —
- * for |x| up to 2^23 (cos) or 2^24 (sin); beyond that SVML switches to a long reduction that is not
- * ported, so larger arguments are refused.
+ * for |x| up to 2^24 (sin) or about 2.6e7 (cos); beyond that SVML switches to a long reduction that is
+ * not ported, so larger arguments are refused.
  */
 
 /** A double from its IEEE-754 bits: SVML's constants are stored as bit patterns. */
@@ -72,11 +73,12 @@ const polynomial = (c: ReadonlyArray<number>, r2: number): number => {
   return p;
 };
 
-const refuse = (fn: string, x: number, limit: number): never => {
-  throw new RangeError(
-    `${fn}: |x| must be finite and at most ${limit} (SVML's short argument reduction, which is all that is ported), got ${x}`,
+const refuse = (fn: string, x: number, limit: string): never =>
+  raise(
+    invalidArgument(
+      `${fn}: |x| must be finite and ${limit} (SVML's short argument reduction, which is all that is ported), got ${x}`,
+    ),
   );
-};
 
 /** Flips the sign of `value` when the low bit of `shifted` (N's parity) is set. */
 const signByParity = (value: number, shifted: number): number => {
@@ -87,7 +89,7 @@ const signByParity = (value: number, shifted: number): number => {
 
 /** numpy 1.24 `np.sin(x)` on AVX-512 (`__svml_sin8`): x = Nπ + R, sin x = (-1)^N sin R. */
 export const numpySin = (x: number): number => {
-  if (!(Math.abs(x) <= SIN.longReduction)) return refuse("numpySin", x, SIN.longReduction);
+  if (!(Math.abs(x) <= SIN.longReduction)) return refuse("numpySin", x, "at most 2^24 = 16777216");
   const shifted = fma(x, SIN.invPi, SIN.rightShifter);
   const dN = shifted - SIN.rightShifter;
   const r1 = fma(-dN, SIN.pi1, x);
@@ -101,12 +103,14 @@ export const numpySin = (x: number): number => {
   return signByParity(result, shifted);
 };
 
+const COS_LIMIT = "with ⌊|x|/π⌋ at most 2^23 - 2 (|x| up to about 2.6e7)";
+
 /** numpy 1.24 `np.cos(x)` on AVX-512 (`__svml_cos8`): cos x = (-1)^N sin((N + ½)π - |x|). */
 export const numpyCos = (x: number): number => {
   const ax = Math.abs(x);
-  if (!Number.isFinite(x)) return refuse("numpyCos", x, 2 ** 23);
+  if (!Number.isFinite(x)) return refuse("numpyCos", x, COS_LIMIT);
   const shifted = fma(ax, COS.invPi, COS.shifter, "towardZero");
-  if (!(shifted <= COS.longReduction)) return refuse("numpyCos", x, 2 ** 23);
+  if (!(shifted <= COS.longReduction)) return refuse("numpyCos", x, COS_LIMIT);
   const dN = shifted - COS.shifterMinusHalf;
   const r1 = fma(dN, COS.pi1, -ax);
   const r = fma(COS.pi2, dN, r1);
