@@ -54,65 +54,48 @@ export const MAX_CLASSES = 1000;
 
 const FN = "parseCsvDataset";
 
-/** A record as csv-parse returns it with `info: true`: its fields and the line it ends on (1-based). */
-interface ParsedRecord {
-  readonly record: ReadonlyArray<string>;
-  readonly info: { readonly lines: number };
-}
-
 /** A record of the file with the line it starts on, as an editor numbers lines (the header is line 1). */
 interface Row {
   readonly fields: ReadonlyArray<string>;
   readonly line: number;
 }
 
-const isParsedRecord = (u: unknown): u is ParsedRecord => {
-  if (typeof u !== "object" || u === null) return false;
-  const { record, info } = u as { record?: unknown; info?: { lines?: unknown } };
-  return Array.isArray(record) && typeof info?.lines === "number";
-};
-
-/** csv-parse's own errors carry the line they were found on. */
-const csvSyntaxError = (source: string, e: unknown): StepwiseError => {
-  const { message, lines } = (e ?? {}) as { message?: unknown; lines?: unknown };
-  const where = typeof lines === "number" ? ` at line ${lines}` : "";
+/** csv-parse's errors say what is wrong; the line is where the broken record starts (an unclosed quote
+ * is only noticed at the end of the file). */
+const csvSyntaxError = (source: string, line: number, e: unknown): StepwiseError => {
+  const { message } = (e ?? {}) as { message?: unknown };
   return dataError(
-    `${FN}: ${source} is not valid CSV${where}: ${typeof message === "string" ? message : String(e)}; fix the quoting there (a field with a comma or a quote in it must be wrapped in double quotes, with inner quotes doubled)`,
+    `${FN}: ${source} is not valid CSV at line ${line}: ${typeof message === "string" ? message : String(e)}; fix the quoting there (a field with a comma, a quote or a line break in it must be wrapped in double quotes, with inner quotes doubled)`,
   );
 };
 
 /**
- * The records with their starting lines. A record starts on the line after the previous one ended, so
- * a quoted field with a line break inside still gets the right line numbers for the rows after it.
- * Blank lines are dropped here (they still count as lines).
+ * The records with the lines they start on. A record starts on the line after the previous one ended
+ * (csv-parse reports where each ends), so a quoted field with a line break inside still leaves the
+ * right line numbers for the rows after it. Blank lines are dropped here (they still count as lines).
  */
 const readRows = (
   text: string,
   source: string,
   delimiter: string,
 ): E.Either<StepwiseError, ReadonlyArray<Row>> => {
-  let parsed: unknown;
-  try {
-    parsed = parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      record_delimiter: ["\r\n", "\n", "\r"], // any mix of Windows, Unix and old Mac line ends
-      relax_column_count: true, // ragged rows are reported below, with both counts
-    });
-  } catch (e) {
-    return E.left(csvSyntaxError(source, e));
-  }
-  if (!Array.isArray(parsed) || !parsed.every(isParsedRecord))
-    return E.left(
-      dataError(`${FN}: csv-parse returned an unexpected shape for ${source}; this is a bug in Stepwise`),
-    );
   const rows: Row[] = [];
   let nextLine = 1;
-  for (const { record, info } of parsed) {
-    const blank = record.length === 1 && (record[0] ?? "").trim() === "";
-    if (!blank) rows.push({ fields: record.map((f) => f.trim()), line: nextLine });
-    nextLine = info.lines + 1;
+  try {
+    parse(text, {
+      bom: true,
+      delimiter,
+      record_delimiter: ["\r\n", "\n", "\r"], // any mix of Windows, Unix and old Mac line ends
+      relax_column_count: true, // ragged rows are reported later, with both counts
+      on_record: (record: ReadonlyArray<string>, { lines }: { readonly lines: number }) => {
+        const blank = record.length === 1 && (record[0] ?? "").trim() === "";
+        if (!blank) rows.push({ fields: record.map((f) => f.trim()), line: nextLine });
+        nextLine = lines + 1;
+        return null; // kept here, not in csv-parse's output
+      },
+    });
+  } catch (e) {
+    return E.left(csvSyntaxError(source, nextLine, e));
   }
   return E.right(rows);
 };
