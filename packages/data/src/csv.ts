@@ -219,6 +219,60 @@ const readLabel = (
     return E.right(value);
   })(readNumber(cell, where, "label", toDouble));
 
+interface ReadSettings {
+  readonly source: string;
+  readonly encoding: LabelEncoding;
+  readonly toDouble: (decimal: string) => number;
+  readonly label: string;
+}
+
+/** X (n_features, m) and the labels, row by row, stopping at the first bad row or cell. */
+const readExamples = (
+  rows: ReadonlyArray<Row>,
+  header: ReadonlyArray<string>,
+  columns: Columns,
+  { source, encoding, toDouble, label }: ReadSettings,
+): E.Either<StepwiseError, readonly [Matrix, ReadonlyArray<number>]> => {
+  const m = rows.length;
+  const n = columns.features.length;
+  const X = new Float64Array(n * m);
+  const labels: number[] = [];
+  for (const [j, row] of rows.entries()) {
+    if (row.fields.length !== header.length)
+      return E.left(
+        dataError(
+          `${FN}: ${source} line ${row.line} has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${header.length} (${quoteList(header)}); every line needs one value per column`,
+        ),
+      );
+    for (const [i, column] of columns.features.entries()) {
+      const where = `${source} line ${row.line}, column ${JSON.stringify(header[column] ?? "")}`;
+      const value = readNumber(row.fields[column] ?? "", where, "feature", toDouble);
+      if (E.isLeft(value)) return value;
+      X[i * m + j] = value.right;
+    }
+    const where = `${source} line ${row.line}, label column ${JSON.stringify(label)}`;
+    const y = readLabel(row.fields[columns.label] ?? "", where, encoding, toDouble);
+    if (E.isLeft(y)) return y;
+    labels.push(y.right);
+  }
+  return E.right([unsafeMatrix(n, m, X), labels]);
+};
+
+/** Y (1, m) of 0/1, or one-hot (K, m) with K = the largest class index + 1. */
+const encodeLabels = (
+  labels: ReadonlyArray<number>,
+  encoding: LabelEncoding,
+): Pick<CsvDataset, "Y" | "classes" | "encoding"> => {
+  const m = labels.length;
+  const binary = encoding === "binary" || (encoding === "auto" && labels.every((y) => y <= 1));
+  const classCount = binary ? 2 : labels.reduce((a, b) => Math.max(a, b), 0) + 1;
+  const classes = Array.from({ length: classCount }, (_, k) => k);
+  if (binary) return { Y: unsafeMatrix(1, m, Float64Array.from(labels)), classes, encoding: "binary" };
+  const Y = new Float64Array(classCount * m);
+  for (const [j, y] of labels.entries()) Y[y * m + j] = 1;
+  return { Y: unsafeMatrix(classCount, m, Y), classes, encoding: "one-hot" };
+};
+
 /**
  * A labelled data set from CSV text: a header row naming the columns, then one example per line.
  * The features become X (n_features, m) and the label column Y (see `CsvDatasetOptions.labels`).
@@ -252,47 +306,13 @@ export const parseCsvDataset = (
         `${FN}: ${source} has a header (line ${headerRow.line}) but no examples; add one example per line below it`,
       ),
     );
-  const m = rows.length;
-  const n = columns.features.length;
-  const X = new Float64Array(n * m);
-  const labels: number[] = [];
-  for (const [j, row] of rows.entries()) {
-    if (row.fields.length !== header.length)
-      return E.left(
-        dataError(
-          `${FN}: ${source} line ${row.line} has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${header.length} (${quoteList(header)}); every line needs one value per column`,
-        ),
-      );
-    for (const [i, column] of columns.features.entries()) {
-      const name = header[column] ?? "";
-      const value = readNumber(
-        row.fields[column] ?? "",
-        `${source} line ${row.line}, column ${JSON.stringify(name)}`,
-        "feature",
-        toDouble,
-      );
-      if (E.isLeft(value)) return value;
-      X[i * m + j] = value.right;
-    }
-    const label = readLabel(
-      row.fields[columns.label] ?? "",
-      `${source} line ${row.line}, label column ${JSON.stringify(options.label)}`,
-      encoding,
-      toDouble,
-    );
-    if (E.isLeft(label)) return label;
-    labels.push(label.right);
-  }
-  const binary = encoding === "binary" || (encoding === "auto" && labels.every((y) => y <= 1));
-  const classCount = binary ? 2 : labels.reduce((a, b) => Math.max(a, b), 0) + 1;
-  const Y = binary ? Float64Array.from(labels) : new Float64Array(classCount * m);
-  if (!binary) for (const [j, y] of labels.entries()) Y[y * m + j] = 1;
+  const examples = readExamples(rows, header, columns, { source, encoding, toDouble, label: options.label });
+  if (E.isLeft(examples)) return examples;
+  const [X, labels] = examples.right;
   return E.right({
-    X: unsafeMatrix(n, m, X),
-    Y: unsafeMatrix(binary ? 1 : classCount, m, Y),
+    X,
+    ...encodeLabels(labels, encoding),
     features: columns.featureNames,
     label: options.label,
-    classes: Array.from({ length: classCount }, (_, k) => k),
-    encoding: binary ? "binary" : "one-hot",
   });
 };
