@@ -65,7 +65,7 @@ describe("make_moons and make_circles", () => {
   it("without noise, circles lie on radius 1 (label 0) and radius factor (label 1)", () => {
     const [[X, y]] = make_circles(40, null, 0.3, seedOrThrow(0));
     const radii = toArray(X).map(([a = 0, b = 0]) => Math.hypot(a, b));
-    radii.forEach((r, i) => expect(r).toBeCloseTo(y[i] === 0 ? 1 : 0.3, 14));
+    for (const [i, r] of radii.entries()) expect(r).toBeCloseTo(y[i] === 0 ? 1 : 0.3, 14);
   });
 
   it("are pure: the same state gives the same set, and the input state is untouched", () => {
