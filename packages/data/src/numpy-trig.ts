@@ -12,9 +12,10 @@ import { fma } from "./fma.js";
  * not ported, so larger arguments are refused.
  */
 
+const view = new DataView(new ArrayBuffer(8));
+
 /** A double from its IEEE-754 bits: SVML's constants are stored as bit patterns. */
 const fromBits = (high: number, low: number): number => {
-  const view = new DataView(new ArrayBuffer(8));
   view.setUint32(0, high);
   view.setUint32(4, low);
   return view.getFloat64(0);
@@ -82,7 +83,6 @@ const refuse = (fn: string, x: number, limit: string): never =>
 
 /** Flips the sign of `value` when the low bit of `shifted` (N's parity) is set. */
 const signByParity = (value: number, shifted: number): number => {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, shifted);
   return (view.getUint32(4) & 1) === 1 ? -value : value;
 };
