@@ -1,0 +1,4 @@
+// `@stepwise/data/node`: the Node-only part (file system, downloads, node:crypto). One line per module.
+export * from "./fetch.js";
+export * from "./files.js";
+export * from "./read.js";
