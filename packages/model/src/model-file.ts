@@ -12,7 +12,7 @@ import { fromFlat, type Matrix, type StepwiseError, stepwiseError, unsafeMatrix 
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { isSafetensorsBytes } from "./file-kind.js";
-import { decodeSafetensors, encodeSafetensors, type F64Tensor } from "./safetensors.js";
+import { decodeSafetensors, encodeSafetensors, type F64Tensor, type Safetensors } from "./safetensors.js";
 
 /*
  * Model files, as values (no file system here: `@stepwise/model/node` reads and writes them).
@@ -327,26 +327,6 @@ const assemble = (
   );
 };
 
-const tensorsOf = (
-  source: string,
-  bytes: Uint8Array,
-): E.Either<
-  StepwiseError,
-  { readonly tensors: Readonly<Record<string, F64Tensor>>; readonly model?: string }
-> =>
-  E.map(
-    ({
-      tensors,
-      metadata,
-    }: {
-      tensors: Readonly<Record<string, F64Tensor>>;
-      metadata: Readonly<Record<string, string>>;
-    }) => {
-      const model = metadata[SAFETENSORS_MODEL_KEY];
-      return model === undefined ? { tensors } : { tensors, model };
-    },
-  )(decodeSafetensors(bytes, source));
-
 const matricesOf = (
   source: string,
   tensors: Readonly<Record<string, F64Tensor>>,
@@ -385,9 +365,10 @@ const fromSafetensors = (
   source: string,
 ): E.Either<StepwiseError, LoadedModel> =>
   pipe(
-    tensorsOf(source, bytes),
-    E.flatMap(({ tensors, model }) =>
-      model === undefined
+    decodeSafetensors(bytes, source),
+    E.flatMap(({ tensors, metadata }) => {
+      const model = metadata[SAFETENSORS_MODEL_KEY];
+      return model === undefined
         ? E.left(
             modelError(
               source,
@@ -396,8 +377,8 @@ const fromSafetensors = (
           )
         : E.map((json: Record<string, unknown>) => [json, tensors] as const)(
             parseJson(model, `${source} (__metadata__.${SAFETENSORS_MODEL_KEY})`),
-          ),
-    ),
+          );
+    }),
     E.flatMap(([json, tensors]) => assemble(source, json, matricesOf(source, tensors), registry)),
   );
 
@@ -418,9 +399,7 @@ const fromManifest = (
       assemble(
         source,
         json,
-        E.flatMap(({ tensors }: { readonly tensors: Readonly<Record<string, F64Tensor>> }) =>
-          matricesOf(file, tensors),
-        )(tensorsOf(file, weights)),
+        E.flatMap(({ tensors }: Safetensors) => matricesOf(file, tensors))(decodeSafetensors(weights, file)),
         registry,
       ),
     ),
