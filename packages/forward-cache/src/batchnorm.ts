@@ -271,15 +271,15 @@ export const validateRunningStats = (
     "start from initialize_running_stats(parameters) and pass back what L_model_forward_bn returned";
   for (let l = 1; l < L; l++) {
     const n = weight(parameters, l).rows;
-    const mu = columnEntry(fn, "running statistics", running, `mu${l}`, n, fix);
+    const mu = columnEntry(fn, "running", running, `mu${l}`, n, fix);
     if (E.isLeft(mu)) return mu;
-    const variance = columnEntry(fn, "running statistics", running, `var${l}`, n, fix);
+    const variance = columnEntry(fn, "running", running, `var${l}`, n, fix);
     if (E.isLeft(variance)) return variance;
     const bad = variance.right.data.findIndex((v) => !(v >= 0 && Number.isFinite(v)));
     if (bad >= 0)
       return E.left(
         invalidArgument(
-          `${fn}: running statistics var${l} element ${bad} is ${variance.right.data[bad]}; a variance must be finite and ≥ 0`,
+          `${fn}: running var${l} element ${bad} is ${variance.right.data[bad]}; a variance must be finite and ≥ 0`,
         ),
       );
   }
