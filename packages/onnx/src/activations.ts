@@ -3,7 +3,13 @@ import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { expm1Of, sigmoidOf, softplusOf, stableSigmoidOf } from "./exact.js";
 import { geluDouble } from "./gelu.js";
-import { attributeIsExact, floatAttribute, type GraphBuilder, intAttribute } from "./graph.js";
+import {
+  type Attribute,
+  attributeIsExact,
+  floatAttribute,
+  type GraphBuilder,
+  intAttribute,
+} from "./graph.js";
 
 /**
  * Writes one activation's ONNX form: reads `Z`, names every value under `scope`, and gives the final node
@@ -29,10 +35,7 @@ export interface OnnxForm {
 
 /** One operator reading Z, with attributes. */
 const op =
-  (
-    type: string,
-    attributes: (p: Readonly<Record<string, number>>) => ReturnType<typeof floatAttribute>[] = () => [],
-  ) =>
+  (type: string, attributes: (p: Readonly<Record<string, number>>) => Attribute[] = () => []) =>
   (g: GraphBuilder, Z: string, scope: string, output: string, p: Readonly<Record<string, number>>): string =>
     g.node(type, [Z], scope, type.toLowerCase(), { attributes: attributes(p), output });
 
@@ -84,9 +87,10 @@ const swishOf = (g: GraphBuilder, Z: string, scope: string, output: string, k: n
 };
 
 /**
- * Every activation plugin of the repository and its ONNX form (opset 18). A float attribute is used only
- * where it is exact at the model's precision; otherwise the double model gets a composition of elementary
- * operators with double constants, computing what the plugin computes.
+ * Every activation plugin of the repository and its ONNX form (opset 18). A float model uses ONNX's own
+ * operator. A double model uses it only where ONNX Runtime's double kernel computes the plugin's values to
+ * a few ulps (and its float32 attributes hold the plugin's parameters exactly); otherwise it gets the
+ * plugin's formula from elementary operators with double constants (README, "Precision").
  */
 export const ONNX_FORMS: Readonly<Record<string, OnnxForm>> = {
   relu: { package: "@stepwise/activation-relu", parameters: [], form: "Relu", lower: op("Relu") },
