@@ -148,6 +148,32 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     });
 
   root
+    .command("export")
+    .description("write a trained model as an ONNX file (opset 18) for ONNX Runtime and other ONNX tools")
+    .requiredOption("--onnx <path>", "the .onnx file to write")
+    .requiredOption("--model <path>", "a run's model.json")
+    .addOption(
+      new Option("--precision <precision>", "element type of the ONNX tensors")
+        .choices(["double", "float"])
+        .default("double"),
+    )
+    .addOption(pluginOption())
+    .action(
+      (options: {
+        onnx: string;
+        model: string;
+        precision: "double" | "float";
+        plugin: ReadonlyArray<string>;
+      }) => {
+        settle(
+          withRegistry(options, async (registry) =>
+            (await import("./export-command.js")).exportCommand(options, registry, io.out),
+          ),
+        );
+      },
+    );
+
+  root
     .command("plugins")
     .description("list the activations, costs and optimizers this run can use, and where each comes from")
     .addOption(pluginOption())
