@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Registry } from "@stepwise/core";
 import { Command, CommanderError, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
@@ -19,6 +20,9 @@ import type { TrainFlags } from "./train-command.js";
  * --help loads none of it.
  */
 
+/** package.json sits one folder above both src/ and dist/. */
+const { version } = createRequire(import.meta.url)("../package.json") as { readonly version: string };
+
 export interface Io {
   readonly out: (line: string) => void;
   readonly err: (text: string) => void;
@@ -35,6 +39,7 @@ const processIo: Io = {
 const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) => void): Command => {
   const root = new Command("stepwise")
     .description("Train the course's cat-vs-non-cat classifier and classify your own pictures.")
+    .version(version, "-V, --version", "print the version of @stepwise/cli")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: io.err })
     .showHelpAfterError("(run with --help for usage)");

@@ -60,15 +60,14 @@ const LIGHT = new Set([
 ]);
 
 describe("start-up: --help and usage errors load only the command line's own modules", () => {
-  it.each([
-    [["--help"]],
-    [["train", "--help"]],
-    [["train", "--layers", "oops"]],
-  ])("stepwise %j", async (args) => {
-    const loaded = [...(await loadedBy(args))].filter((m) => !m.startsWith("node:"));
-    expect(loaded.length).toBeGreaterThan(2); // the recorder works: it saw main.ts and commander at least
-    expect(loaded.filter((m) => !LIGHT.has(m))).toStrictEqual([]);
-  });
+  it.each([[["--help"]], [["train", "--help"]], [["train", "--layers", "oops"]]])(
+    "stepwise %j",
+    async (args) => {
+      const loaded = [...(await loadedBy(args))].filter((m) => !m.startsWith("node:"));
+      expect(loaded.length).toBeGreaterThan(2); // the recorder works: it saw main.ts and commander at least
+      expect(loaded.filter((m) => !LIGHT.has(m))).toStrictEqual([]);
+    },
+  );
 
   it("a command loads its code when it runs (so the recorder would see a heavy import)", async () => {
     const loaded = await loadedBy(["plugins"]);
