@@ -97,7 +97,7 @@ const folderState = async (
 
 const removeStaleParts = async (dir: string): Promise<void> => {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter(isPart).map((n) => rm(join(dir, n), { force: true })));
+  await Promise.all(names.filter(isPart).map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
 };
 
 /**
@@ -150,7 +150,9 @@ export const sweepStaleRuns = async (parent: string): Promise<void> => {
 
 /** Removes what a previous run wrote into `dir` (its files and stale .part files), nothing else. */
 const clearRunFiles = async (dir: string): Promise<void> => {
-  await Promise.all(RUN_FILES.map((name) => rm(join(dir, name), { force: true })));
+  // A name taken by something else (a folder called model.json) stays; writing over it fails later,
+  // and the run then records that it failed.
+  await Promise.all(RUN_FILES.map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
   await removeStaleParts(dir);
 };
 
