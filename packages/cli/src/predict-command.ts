@@ -7,6 +7,7 @@ import { concatColumns, type Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure } from "./cli-error.js";
 import { explainMissingPlugin } from "./model-plugins.js";
+import { isPluginThrew } from "./plugin-guard.js";
 import { formatNumber, largestWeight } from "./weights-check.js";
 
 export interface PredictFlags {
@@ -89,12 +90,13 @@ const classify = (
   classes: ReadonlyArray<string>,
 ): E.Either<string, ReadonlyArray<Outcome>> => {
   if (pictures.length === 0) return E.right([]);
-  const result = predict(
-    concatColumns(pictures.map((p) => p.column)),
-    undefined,
-    model.parameters,
-    model.spec,
-  );
+  let result: ReturnType<typeof predict>;
+  try {
+    result = predict(concatColumns(pictures.map((p) => p.column)), undefined, model.parameters, model.spec);
+  } catch (e) {
+    if (isPluginThrew(e)) return E.left(e.message);
+    throw e;
+  }
   if (E.isLeft(result)) return E.left(result.left.message);
   const { predictions, probabilities: AL } = result.right;
   return E.right(

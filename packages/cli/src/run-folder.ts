@@ -97,7 +97,9 @@ const folderState = async (
 
 const removeStaleParts = async (dir: string): Promise<void> => {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter(isPart).map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
+  await Promise.all(
+    names.filter(isPart).map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)),
+  );
 };
 
 /**

@@ -261,13 +261,19 @@ const trainOnActiveBackend = async (
     env.atExit?.(() =>
       abandonRunFolderSync(folder.right, {
         status: "aborted",
-        message: `the process exited at once (a second ${stopReason(env.signal)}) after ${costs.length} iterations; the weights were not saved`,
+        message: `the process exited at once (a second ${stopReason(env.signal)}) after ${costs.length} iterations, before the run's files were written`,
         costs,
         config,
       }),
     ) ?? (() => undefined);
   try {
     return await trainInto(folder.right, costs, { flags, env, setup, data, config, warn, say });
+  } catch (e) {
+    // A plugin that throws mid-run (or a bug): the folder records it, then the plugin is named.
+    const message = e instanceof Error ? e.message : String(e);
+    await recordFailure(folder.right, costs, { status: "failed", message, config });
+    if (isPluginThrew(e)) return E.left(runtimeFailure(message));
+    throw e;
   } finally {
     unregister();
     await releaseRunFolder(folder.right);
@@ -339,14 +345,9 @@ const trainInto = async (
       },
       ...(env.signal === undefined ? {} : { signal: env.signal }),
     });
-  } catch (e) {
+  } finally {
     progress.stop();
-    const message = e instanceof Error ? e.message : String(e);
-    await recordFailure(folder, costs, { status: "failed", message, config });
-    if (isPluginThrew(e)) return E.left(runtimeFailure(message));
-    throw e;
   }
-  progress.stop();
   const seconds = (performance.now() - started) / 1000;
   if (E.isRight(trained)) return finish(trained.right, folder, context, seconds);
   const error = trained.left;

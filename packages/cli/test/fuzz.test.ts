@@ -111,7 +111,13 @@ const TRAIN_FLAGS = [
 /** A flag with a bad value, or a bare word, or a switch. */
 const flagArgs = fc.oneof(
   fc.tuple(fc.constantFrom(...TRAIN_FLAGS), badText).map(([flag, value]) => [flag, value]),
-  fc.constantFrom(["--json"], ["--quiet"], ["--force"], ["--plugin", "./nowhere/plugin.mjs"], ["--plugin", "@nobody/nothing"]),
+  fc.constantFrom(
+    ["--json"],
+    ["--quiet"],
+    ["--force"],
+    ["--plugin", "./nowhere/plugin.mjs"],
+    ["--plugin", "@nobody/nothing"],
+  ),
   badText.map((word) => [word]),
 );
 
@@ -152,7 +158,9 @@ describe("fuzz: the flag parser", () => {
 
   it("with the real data, bad flags leave no folder, and a run that starts ends with a final metrics.json", async () => {
     let run = 0;
-    const tried = fc.constantFrom(...TRAIN_FLAGS.filter((f) => f !== "--iterations" && f !== "--mini-batch-size"));
+    const tried = fc.constantFrom(
+      ...TRAIN_FLAGS.filter((f) => f !== "--iterations" && f !== "--mini-batch-size"),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(tried, badText), { minLength: 1, maxLength: 3 }), async (pairs) => {
         const out = join(dir, `real-${run++}`);
@@ -229,7 +237,10 @@ const mutatedModel = (text: string) =>
       .map(([path, value]) => JSON.stringify(replaceAt(JSON.parse(text), path, value)) ?? ""),
     // Numbers the JSON reader turns into Infinity, or that are not JSON at all.
     fc
-      .tuple(fc.nat(200), fc.constantFrom("1e999", "-1e999", "NaN", "Infinity", "1e-999", "0x1", "null", '"1"'))
+      .tuple(
+        fc.nat(200),
+        fc.constantFrom("1e999", "-1e999", "NaN", "Infinity", "1e-999", "0x1", "null", '"1"'),
+      )
       .map(([k, literal]) => {
         let seen = 0;
         return text.replace(/-?\d+(\.\d+)?(e-?\d+)?/g, (number) => (seen++ === k ? literal : number));

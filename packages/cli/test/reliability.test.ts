@@ -189,6 +189,30 @@ describe("4. everything is validated before anything is created", () => {
   });
 });
 
+describe("6. a plugin that throws is named", () => {
+  it("in predict too", async () => {
+    const plugin = join(dir, "boom-predict.mjs");
+    await writeFile(
+      plugin,
+      `export const plugins = [Object.freeze({
+        meta: Object.freeze({ kind: "activation", name: "boom" }),
+        forward: () => { throw new Error("kaboom"); },
+        backward: (dA) => dA,
+      })];`,
+    );
+    const text = serializeModel(tinyModel({ layers: [12, 3, 1] })).replace(
+      '{"name":"relu","package":"@stepwise/activation-relu"}',
+      '{"name":"boom"}',
+    );
+    expect(text).toContain('"boom"');
+    const model = await writeModelText(dir, "boom-model.json", text);
+    const r = await stepwiseHere(["predict", "--plugin", plugin, "--model", model, await writePng(dir, "b.png")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`plugin "boom" (${plugin}) threw in forward: kaboom`);
+    expect(r.stderr).not.toContain("unexpected error");
+  });
+});
+
 describe("8. predict speaks the user's words", () => {
   it("a model for 100 inputs and a 64×64 picture: the features each expects, and what to do", async () => {
     const model = await writeModel(dir, "hundred.json", tinyModel({ layers: [100, 5, 1] }));

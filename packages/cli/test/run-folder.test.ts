@@ -39,7 +39,9 @@ describe("claimRunFolder", () => {
     expect((await json(join(folder.right.dir, "metrics.json")))["status"]).toBe("running");
     expect((await json(join(folder.right.dir, RUN_LOCK)))["pid"]).toBe(process.pid);
     const again = await claim(base, "run", true);
-    expect(E.isLeft(again) && again.left.message).toContain(`another stepwise run (pid ${process.pid}) is writing into`);
+    expect(E.isLeft(again) && again.left.message).toContain(
+      `another stepwise run (pid ${process.pid}) is writing into`,
+    );
     await releaseRunFolder(folder.right);
     expect(await readdir(folder.right.dir)).toEqual(["metrics.json"]);
   });
@@ -84,7 +86,17 @@ describe("metrics.json is written last", () => {
   it("a run whose report cannot be written does not claim to be finished", async () => {
     const out = join(await tempDir(), "run");
     await mkdir(join(out, "report.html", "in-the-way"), { recursive: true });
-    const r = await stepwiseHere(["train", "--data", DATA_DIR, "--iterations", "2", "--out", out, "--force", "--quiet"]);
+    const r = await stepwiseHere([
+      "train",
+      "--data",
+      DATA_DIR,
+      "--iterations",
+      "2",
+      "--out",
+      out,
+      "--force",
+      "--quiet",
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("report.html");
     expect(await json(join(out, "metrics.json"))).toMatchObject({ status: "failed" });
