@@ -1,4 +1,5 @@
-import { pythonFloat } from "./python-float.js";
+/** Four significant digits are plenty for a warning: 0.7717, 5.03. */
+const short = (x: number): string => String(Number(x.toPrecision(4)));
 
 /** How far (relative) above a reference a cost must be to count as "risen", past a run's own jitter. */
 const MARGIN = 1.1;
@@ -36,8 +37,8 @@ export const costWatch = (
     warned = true;
     warn(
       climbing
-        ? `the cost has risen ${streak} iterations in a row (from ${pythonFloat(streakFrom)} to ${pythonFloat(cost)} at iteration ${iteration})`
-        : `the cost has stayed above its starting value for ${above} iterations (${pythonFloat(start)} at iteration 0, ${pythonFloat(cost)} at iteration ${iteration})`,
+        ? `the cost has risen ${streak} iterations in a row (from ${short(streakFrom)} to ${short(cost)} at iteration ${iteration})`
+        : `the cost has stayed above its starting value for ${above} iterations (${short(start)} at iteration 0, ${short(cost)} at iteration ${iteration})`,
     );
   };
 };

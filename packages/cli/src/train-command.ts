@@ -20,7 +20,7 @@ import {
   type TrainResult,
   toModelFile,
 } from "@stepwise/model";
-import { getBackend, type StepwiseError, setBackend } from "@stepwise/tensor";
+import { getBackend, isStepwiseException, type StepwiseError, setBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { requestedBackend, startBackend } from "./backend-choice.js";
@@ -206,7 +206,7 @@ const lambdIsTheCause = (flags: TrainFlags, m: number): boolean =>
 
 const divergenceCause = (flags: TrainFlags, m: number): string =>
   lambdIsTheCause(flags, m)
-    ? `--lambd ${flags.lambd} is too large for --learning-rate ${flags.learningRate}: the L2 term alone moves the weights by α·λ/m = ${((flags.learningRate * flags.lambd) / m).toPrecision(3)} times themselves each step; try a λ below ${(m / flags.learningRate).toPrecision(3)} (the course uses 0.7)`
+    ? `--lambd ${flags.lambd} is too large: the L2 term adds (λ/m)·W = ${(flags.lambd / m).toPrecision(3)}·W to every gradient, which swamps the data's and overflows; the course uses 0.7 (with --learning-rate ${flags.learningRate}, gradient descent needs α·λ/m < 2, i.e. --lambd below ${((2 * m) / flags.learningRate).toPrecision(3)})`
     : `--learning-rate ${flags.learningRate} is too large: try a smaller one (the course uses 0.0075), e.g. 10× smaller until the cost falls`;
 
 /**
@@ -269,10 +269,16 @@ const trainOnActiveBackend = async (
   try {
     return await trainInto(folder.right, costs, { flags, env, setup, data, config, warn, say });
   } catch (e) {
-    // A plugin that throws mid-run (or a bug): the folder records it, then the plugin is named.
-    const message = e instanceof Error ? e.message : String(e);
-    await recordFailure(folder.right, costs, { status: "failed", message, config });
-    if (isPluginThrew(e)) return E.left(runtimeFailure(message));
+    // A plugin that throws mid-run, a library check that meets numbers gone infinite, or a bug: the
+    // folder records it; the first two are said in words, the last is reported as a bug.
+    const diverged = isStepwiseException(e) && /NaN|Infinity|not finite/.test(e.message);
+    const message = diverged
+      ? `training stopped at iteration ${costs.length}: the numbers overflowed (${e.message}). ${divergenceCause(flags, m)}.`
+      : e instanceof Error
+        ? e.message
+        : String(e);
+    await recordFailure(folder.right, costs, { status: diverged ? "diverged" : "failed", message, config });
+    if (diverged || isPluginThrew(e)) return E.left(runtimeFailure(message));
     throw e;
   } finally {
     unregister();
@@ -460,7 +466,8 @@ const finish = async (
   const metricsPath = join(runDir, METRICS_JSON);
   const problems = unusable(result.parameters, context);
   if (problems.length > 0) {
-    const message = `training ended with weights that cannot be used, so no model is saved: ${problems.join("; ")}. ${divergenceCause(flags, data.train_x.cols)}.`;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more like it)` : "";
+    const message = `training ended with weights that cannot be used, so no model is saved: ${problems[0]}${more}. ${divergenceCause(flags, data.train_x.cols)}.`;
     await writeJson(metricsPath, { status: "diverged", message, costs: result.costs, seconds, config });
     return E.left(runtimeFailure(`${message}\nThe costs are in ${metricsPath}.`));
   }

@@ -144,6 +144,15 @@ describe("3. a wrong output/cost pairing is named before training, not blamed on
     expect(existsSync(out)).toBe(false);
   });
 
+  it("--lambd 1e308 with Adam: named as the cause when the numbers overflow, no 'unexpected error'", async () => {
+    const out = join(dir, "lambd-adam");
+    const r = await train(["--optimizer", "adam", "--lambd", "1e308", "--iterations", "3", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("--lambd 1e+308 is too large");
+    expect(r.stderr).not.toContain("unexpected error");
+    expect((await metricsOf(out))["status"]).toBe("diverged");
+  });
+
   it("--lambd 1e308 is named as the cause", async () => {
     const out = join(dir, "lambd-1e308");
     const r = await train(["--lambd", "1e308", "--iterations", "3", "--out", out]);
@@ -206,7 +215,14 @@ describe("6. a plugin that throws is named", () => {
     );
     expect(text).toContain('"boom"');
     const model = await writeModelText(dir, "boom-model.json", text);
-    const r = await stepwiseHere(["predict", "--plugin", plugin, "--model", model, await writePng(dir, "b.png")]);
+    const r = await stepwiseHere([
+      "predict",
+      "--plugin",
+      plugin,
+      "--model",
+      model,
+      await writePng(dir, "b.png"),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`plugin "boom" (${plugin}) threw in forward: kaboom`);
     expect(r.stderr).not.toContain("unexpected error");
