@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `stepwise` executable (package.json "bin"; the root's `pnpm stepwise` and `pnpm train` run it too).
+import { asSystemError, environmentProblem } from "./environment.js";
 import { run } from "./main.js";
 
 // `stepwise plugins | head`: the reader left, which is not an error of ours.
@@ -13,8 +14,12 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    // A file-system error is the environment's (permissions, disk space), not a bug to report.
+    const system = asSystemError(e);
     process.stderr.write(
-      `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`,
+      system === undefined
+        ? `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`
+        : `stepwise: ${environmentProblem(e, "use", system.path ?? "a file")}\n`,
     );
     process.exitCode = 1;
   },
