@@ -1,131 +1,55 @@
 #!/usr/bin/env node
-// Builds the `stepwise` CLI and every workspace package it imports (dist/, tsc through turbo, cached).
+// Builds the JavaScript of the `stepwise` CLI and of every workspace package it imports (scripts/build-js.mjs:
+// esbuild, file by file, about a second).
 //
 //   node scripts/build-cli.mjs       (the root `prepare`: runs at the end of `pnpm install`)
 //
 // The root `pnpm stepwise` / `pnpm train` run the built bin (packages/cli/dist/bin.js), as an installed
 // `stepwise` does, so the build belongs to installing: the README's first command trains on a fresh clone.
+// Running needs JavaScript only; declarations are for packages that leave the workspace, so `pnpm build`
+// (tsc through turbo) makes them, and `pnpm release` and the consumer test run it before packing.
 // scripts/stepwise.mjs calls `staleCliPackages` before each run and rebuilds when a source is newer than
 // its build. A copy of the workspace without packages/cli (the plugin scaffold test's) builds nothing.
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildJs, dependencyClosure, root, staleDirs } from "./build-js.mjs";
 
-export const root = join(import.meta.dirname, "..");
-const environment = process.env;
+export { root };
 
 /** `packages/<dir>` of each workspace package the CLI needs, the CLI first. */
-export const cliPackageDirs = () => {
-  const byName = new Map(
-    readdirSync(join(root, "packages"))
-      .filter((dir) => existsSync(join(root, "packages", dir, "package.json")))
-      .map((dir) => [
-        JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")).name,
-        dir,
-      ]),
-  );
-  const seen = new Set();
-  const visit = (dir) => {
-    if (seen.has(dir)) return;
-    seen.add(dir);
-    const json = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
-    for (const [name, spec] of Object.entries(json.dependencies ?? {}))
-      if (String(spec).startsWith("workspace:") && byName.has(name)) visit(byName.get(name));
-  };
-  if (existsSync(join(root, "packages/cli/package.json"))) visit("cli");
-  return [...seen].map((dir) => `packages/${dir}`);
-};
+export const cliPackageDirs = () =>
+  existsSync(join(root, "packages/cli/package.json")) ? dependencyClosure(["packages/cli"]) : [];
 
-const newest = (dir) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .reduce(
-          (latest, entry) =>
-            Math.max(latest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs),
-          0,
-        )
-    : 0;
+/** The packages whose build is missing or older than their sources (src/ or package.json). */
+export const staleCliPackages = () => staleDirs(cliPackageDirs());
 
-/** Touched after each successful build; tsc through turbo's cache may leave dist/'s times unchanged. */
-const STAMP = join(root, "node_modules/.cache/stepwise/cli-built");
-
-/**
- * The packages whose build is missing or older than their sources (src/ or package.json) — a few hundred
- * `stat`s, a few milliseconds — measured against the last successful build.
- */
-export const staleCliPackages = () => {
-  const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
-  return cliPackageDirs().filter(
-    (dir) =>
-      !existsSync(join(root, dir, "dist", dir === "packages/cli" ? "bin.js" : "index.js")) ||
-      Math.max(newest(join(root, dir, "src")), statSync(join(root, dir, "package.json")).mtimeMs) > built,
-  );
-};
-
-/**
- * turbo finds pnpm on PATH. `npx pnpm install` puts it there; `corepack pnpm install` or a plain
- * `node scripts/stepwise.mjs` may not, so then a one-line `pnpm` shim goes first on PATH: the pnpm that
- * runs this script (npm_execpath), else the root package.json's packageManager through npx.
- */
-const pathWithPnpm = () => {
-  const path = environment["PATH"] ?? "";
-  const onPath = path.split(delimiter).some((dir) => dir !== "" && existsSync(join(dir, "pnpm")));
-  if (onPath || process.platform === "win32") return path;
-  const execpath = environment["npm_execpath"];
-  const manager = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager;
-  const command =
-    execpath !== undefined && /pnpm/.test(execpath)
-      ? `"${process.execPath}" "${execpath}"`
-      : `npx --yes ${manager ?? "pnpm@10"}`;
-  const shimDir = mkdtempSync(join(tmpdir(), "stepwise-pnpm-"));
-  writeFileSync(join(shimDir, "pnpm"), `#!/bin/sh\nexec ${command} "$@"\n`, { mode: 0o755 });
-  return `${shimDir}${delimiter}${path}`;
-};
-
-/** `turbo run build` for the CLI and what it imports; returns the exit code. */
-export const buildCli = ({ quiet = false } = {}) => {
-  if (!existsSync(join(root, "packages/cli/package.json"))) return 0;
-  const turbo = join(root, "node_modules/turbo/bin/turbo");
-  if (!existsSync(turbo)) {
-    console.error("build-cli: turbo is not installed; run `npx --yes pnpm@10.34.8 install` first");
+/** Builds the CLI and what it imports; resolves to an exit code (esbuild's messages on stderr). */
+export const buildCli = async ({ quiet = false } = {}) => {
+  const dirs = cliPackageDirs();
+  if (dirs.length === 0) return 0;
+  if (!existsSync(join(root, "node_modules/esbuild"))) {
+    console.error("build-cli: esbuild is not installed; run `npx --yes pnpm@10.34.8 install` first");
     return 1;
   }
-  if (!quiet)
+  try {
+    const { files, ms } = await buildJs(dirs);
+    if (!quiet)
+      console.error(
+        `Built the stepwise CLI and the ${dirs.length - 1} packages it uses (${files} files, ${ms} ms).`,
+      );
+    return 0;
+  } catch (e) {
+    const errors = e?.errors;
     console.error(
-      "Building the stepwise CLI and the packages it uses (turbo run build; cached after the first time)…",
+      Array.isArray(errors)
+        ? errors
+            .map((m) => (m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text))
+            .join("\n")
+        : String(e?.message ?? e),
     );
-  const result = spawnSync(
-    process.execPath,
-    [turbo, "run", "build", "--filter=@stepwise/cli...", "--output-logs=errors-only", "--log-order=grouped"],
-    {
-      cwd: root,
-      stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
-      // The cache stays in this checkout: turbo would otherwise share the main worktree's between git
-      // worktrees. No telemetry notice in the middle of an install.
-      env: {
-        ...environment,
-        PATH: pathWithPnpm(),
-        TURBO_CACHE_DIR: environment["TURBO_CACHE_DIR"] ?? join(root, ".turbo/cache"),
-        TURBO_TELEMETRY_DISABLED: "1",
-      },
-    },
-  );
-  if (result.status === 0) {
-    mkdirSync(dirname(STAMP), { recursive: true });
-    writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+    return 1;
   }
-  return result.status ?? 1;
 };
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(buildCli());
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(await buildCli());
