@@ -36,6 +36,11 @@ export interface BrowserCheckOptions {
   readonly conditions?: ReadonlyArray<string>;
   /** Extra folders to resolve `@stepwise/*` from, e.g. a consumer project's node_modules. */
   readonly nodePaths?: ReadonlyArray<string>;
+  /**
+   * The folder holding the page's main.ts and worker.ts (default this package's page/). A copy of page/
+   * (and src/tiny-run.ts beside it) inside a consumer project resolves every import from that project.
+   */
+  readonly pageDir?: string;
   /** Per page, default 120 s. */
   readonly timeoutMs?: number;
   /** Console lines of the pages and workers, for diagnosis. */
@@ -58,10 +63,11 @@ const INDEX_HTML = `<!doctype html>
 
 /** Bundles page/main.ts and page/worker.ts as an app would: esbuild, `--loader:.wasm=file`. */
 export const bundlePage = async (
-  options: Pick<BrowserCheckOptions, "conditions" | "nodePaths"> = {},
+  options: Pick<BrowserCheckOptions, "conditions" | "nodePaths" | "pageDir"> = {},
 ): Promise<ReadonlyMap<string, Uint8Array>> => {
+  const dir = options.pageDir ?? pageDir;
   const result = await build({
-    entryPoints: [join(pageDir, "main.ts"), join(pageDir, "worker.ts")],
+    entryPoints: [join(dir, "main.ts"), join(dir, "worker.ts")],
     bundle: true,
     platform: "browser",
     format: "esm",

@@ -1,0 +1,12 @@
+// tools/browser-check's tiny run (browser/src/tiny-run.mjs, transpiled from its tiny-run.ts) in Node, on
+// the installed wasm backend's plain SIMD build: the costs the page in Chromium must print.
+import { createWasmBackend } from "@stepwise/backend-wasm";
+import { withBackend } from "@stepwise/tensor";
+import { tinyRun } from "./browser/src/tiny-run.mjs";
+
+const wasm = await createWasmBackend({ fusedMultiplyAdd: false });
+try {
+  console.log(JSON.stringify(withBackend(wasm, tinyRun)));
+} finally {
+  await wasm.dispose();
+}
