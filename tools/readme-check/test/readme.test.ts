@@ -2,8 +2,6 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
-import { imageAt } from "@stepwise/data";
-import { loadCatvnoncat } from "@stepwise/data/node";
 import { courseSpec } from "@stepwise/forward-cache";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { toModelFile } from "@stepwise/model";
@@ -11,7 +9,6 @@ import { saveModel } from "@stepwise/model/node";
 import { seedOrThrow } from "@stepwise/random";
 import { transform } from "esbuild";
 import * as E from "fp-ts/lib/Either.js";
-import jpeg from "jpeg-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockName, type CodeBlock, expectedOutputs, readmeBlocks } from "../src/blocks.js";
 
@@ -90,7 +87,7 @@ const failure = (block: CodeBlock, what: string, ran: Ran): Error =>
 
 /**
  * The reader's own files that blocks name, played by the course's data: `houses.csv` (the data package's
- * "your own CSV"), `my_image.jpg` (a picture of the course's test set) and `runs/cat/` (a CLI run's
+ * "your own CSV"), `my_image.jpg` (datasets/pictures/cat.jpg) and `runs/cat/` (a CLI run's
  * model files, as `npx stepwise train --out runs/cat` writes them).
  */
 const writeStandIns = async (): Promise<void> => {
@@ -99,13 +96,7 @@ const writeStandIns = async (): Promise<void> => {
     join(standIns, "houses.csv"),
     "size,rooms,sold\n120,4,1\n80,3,0\n95,3,1\n60,2,0\n150,5,1\n70,2,0\n",
   );
-  const data = await loadCatvnoncat(join(root, "datasets/catvnoncat"));
-  if (E.isLeft(data)) throw new Error(data.left.message);
-  const rgb = imageAt(data.right.testImages, 1); // a cat
-  const rgba = new Uint8Array(64 * 64 * 4).map((_, i) =>
-    i % 4 === 3 ? 255 : (rgb[(i >> 2) * 3 + (i % 4)] ?? 0),
-  );
-  writeFileSync(join(standIns, "my_image.jpg"), jpeg.encode({ data: rgba, width: 64, height: 64 }, 95).data);
+  cpSync(join(root, "datasets/pictures/cat.jpg"), join(standIns, "my_image.jpg"));
   const initialized = initialize_parameters_deep([12288, 20, 7, 5, 1], seedOrThrow(1));
   if (E.isLeft(initialized)) throw new Error(initialized.left.message);
   const file = toModelFile(initialized.right[0], courseSpec, binary_cross_entropy, { seed: 1 });
