@@ -143,6 +143,9 @@ const loadData = async (
 ): Promise<E.Either<CliFailure, readonly [string, Dataset]>> => {
   const dir = await findOrFetchCatvnoncat({
     ...(flags.data === undefined ? {} : { flag: flags.data }),
+    // Inside a checkout of the repository (from its root, a package, or anywhere while running its CLI),
+    // the workspace's datasets/catvnoncat is the data: no download.
+    searchFrom: [process.cwd(), import.meta.dirname],
     log: write,
   });
   if (E.isLeft(dir)) return E.left(runtimeFailure(dir.left));

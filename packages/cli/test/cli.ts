@@ -2,9 +2,9 @@ import { execFile, spawn } from "node:child_process";
 
 import { join } from "node:path";
 
-/** The catvnoncat data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
+/** The catvnoncat data: $STEPWISE_DATA_DIR, else the repository's datasets/catvnoncat. */
 export const DATA_DIR =
-  process.env["STEPWISE_DATA_DIR"] || join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
+  process.env["STEPWISE_DATA_DIR"] || join(import.meta.dirname, "../../../datasets/catvnoncat");
 
 const MAIN = join(import.meta.dirname, "../src/main.ts");
 
@@ -17,17 +17,19 @@ export interface Ran {
 /**
  * Runs the real CLI in a child process, as a user would (`pnpm stepwise …`), with stdout not a terminal.
  * `env` replaces STEPWISE_DATA_DIR handling: by default the data folder is passed through the environment.
+ * `cwd` defaults to packages/cli.
  */
 export const stepwise = (
   args: ReadonlyArray<string>,
   env: Record<string, string | undefined> = {},
+  cwd: string = join(import.meta.dirname, ".."),
 ): Promise<Ran> =>
   new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--conditions=@stepwise/source", "--import", "tsx", MAIN, ...args],
       {
-        cwd: join(import.meta.dirname, ".."),
+        cwd,
         env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1", ...env },
         maxBuffer: 64 * 1024 * 1024,
       },

@@ -13,7 +13,7 @@ describe("@stepwise/data public API", () => {
       "DEFAULT_DATA_DIR",
       "NUM_CHANNELS",
       "NUM_PX",
-      "SHARED_DATA_DIR",
+      "WORKSPACE_DATA_DIR",
       "checksumMismatch",
       "dataError",
       "decodeImage",
