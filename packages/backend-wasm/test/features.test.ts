@@ -7,7 +7,7 @@ import {
   relaxedSimdProbe,
   simdProbe,
 } from "../src/features.js";
-import { wasmBackendAvailable } from "../src/index.js";
+import { wasmBackendAvailable, wasmBackendUnavailableReason } from "../src/index.js";
 import { ensureKernels } from "./helpers.js";
 
 describe("feature probes", () => {
@@ -24,8 +24,9 @@ describe("feature probes", () => {
   it("report relaxed SIMD as the runtime validates it", () => {
     expect(typeof hasRelaxedSimd()).toBe("boolean");
   });
-  it("wasmBackendAvailable once the kernels are built", () => {
+  it("wasmBackendAvailable once the kernels are built (they are committed), with no reason against it", () => {
     ensureKernels();
+    expect(wasmBackendUnavailableReason()).toBeUndefined();
     expect(wasmBackendAvailable()).toBe(true);
   }, 180_000);
 });

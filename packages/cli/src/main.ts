@@ -128,6 +128,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
         trainCommand(options, {
           registry,
           write: io.out,
+          warn: (line) => io.err(`stepwise: ${line}\n`),
           isTTY: io.isTTY,
           now: () => new Date(),
           signal: controller.signal,

@@ -22,7 +22,7 @@ import {
 import { getBackend, type StepwiseError, setBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { requestedBackend, startBackend } from "./backend-choice.js";
+import { requestedBackend, startBackend, type WasmStarter } from "./backend-choice.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 import { makeProgress } from "./progress.js";
 import { pythonFloat } from "./python-float.js";
@@ -65,6 +65,10 @@ export interface TrainEnvironment {
   readonly signal?: AbortSignal;
   /** Where STEPWISE_BACKEND is read (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Notices that are not results (the CLI: stderr), e.g. `auto` falling back to the js backend. */
+  readonly warn?: (line: string) => void;
+  /** How the WebAssembly backend is probed and started (default: @stepwise/backend-wasm's). */
+  readonly wasm?: WasmStarter;
 }
 
 interface Choices {
@@ -302,8 +306,9 @@ export const trainCommand = async (
 ): Promise<E.Either<CliFailure, void>> => {
   const requested = requestedBackend(flags.backend, env.env ?? process.env);
   if (E.isLeft(requested)) return requested;
-  const started = await startBackend(requested.right);
+  const started = await startBackend(requested.right, env.wasm);
   if (E.isLeft(started)) return started;
+  if (started.right.notice !== undefined && !flags.quiet) env.warn?.(started.right.notice);
   const previous = getBackend();
   setBackend(started.right.backend);
   try {
