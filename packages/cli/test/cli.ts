@@ -1,12 +1,16 @@
 import { execFile, spawn } from "node:child_process";
 
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The catvnoncat data: $STEPWISE_DATA_DIR, else the repository's datasets/catvnoncat. */
 export const DATA_DIR =
   process.env["STEPWISE_DATA_DIR"] || join(import.meta.dirname, "../../../datasets/catvnoncat");
 
 const MAIN = join(import.meta.dirname, "../src/main.ts");
+// `--import tsx` would resolve tsx from the working directory, which may be outside the repository.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export interface Ran {
   readonly code: number;
@@ -27,7 +31,7 @@ export const stepwise = (
   new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--conditions=@stepwise/source", "--import", "tsx", MAIN, ...args],
+      ["--conditions=@stepwise/source", "--import", TSX, MAIN, ...args],
       {
         cwd,
         env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1", ...env },
@@ -43,14 +47,10 @@ export const stepwise = (
 /** Starts the CLI, sends SIGINT once its stdout contains `when`, and resolves when it exits. */
 export const interruptWhen = (args: ReadonlyArray<string>, when: string): Promise<Ran> =>
   new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@stepwise/source", "--import", "tsx", MAIN, ...args],
-      {
-        cwd: join(import.meta.dirname, ".."),
-        env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1" },
-      },
-    );
+    const child = spawn(process.execPath, ["--conditions=@stepwise/source", "--import", TSX, MAIN, ...args], {
+      cwd: join(import.meta.dirname, ".."),
+      env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     let sent = false;
