@@ -1,0 +1,50 @@
+import { createWasmBackend } from "@stepwise/backend-wasm";
+import { type Backend, jsBackend, setBackend } from "@stepwise/tensor";
+
+/** Which backend a worker trains on, and why: shown in the page's header. */
+export interface BackendInfo {
+  readonly name: "wasm" | "js";
+  readonly threads: number;
+  readonly crossOriginIsolated: boolean;
+  /** A sentence for the user when the fast path is not available. */
+  readonly note: string | null;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The wasm backend with one thread per core when the page is cross-origin isolated (SharedArrayBuffer
+ * needs it), else the js reference on this one thread. Must run in a Worker: the wasm backend's threads
+ * wait with Atomics.wait, which a page's main thread may not. The products are the plain SIMD build, as
+ * the CLI on Node uses, so the numbers are the CLI's bit for bit.
+ */
+export const startBackend = async (
+  isolated: boolean,
+  cores: number,
+): Promise<readonly [Backend, BackendInfo, () => void]> => {
+  const js = (note: string): readonly [Backend, BackendInfo, () => void] => [
+    jsBackend,
+    { name: "js", threads: 1, crossOriginIsolated: isolated, note },
+    () => undefined,
+  ];
+  if (!isolated)
+    return js(
+      "This page is not cross-origin isolated (no COOP/COEP headers), so WebAssembly threads are unavailable: training runs on the js backend, one thread, several times slower.",
+    );
+  try {
+    const threads = Math.max(1, Math.min(cores, 8));
+    const wasm = await createWasmBackend({ threads, fusedMultiplyAdd: false });
+    return [
+      wasm,
+      { name: "wasm", threads, crossOriginIsolated: true, note: null },
+      () => void wasm.dispose(),
+    ];
+  } catch (e) {
+    return js(
+      `The WebAssembly backend cannot start here (${messageOf(e)}); training runs on the js backend.`,
+    );
+  }
+};
+
+/** Makes `backend` the one the course functions run on in this worker (h6 will make this per-matrix). */
+export const useBackend = (backend: Backend): void => setBackend(backend);

@@ -1,0 +1,1 @@
+export const StepView = () => <section class="view">Step view: coming next.</section>;

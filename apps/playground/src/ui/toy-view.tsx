@@ -1,0 +1,1 @@
+export const ToyView = () => <section class="view">2-D playground: coming next.</section>;
