@@ -10,7 +10,9 @@ test("vite preview sends COOP/COEP: the worker trains on the wasm backend's thre
   await expect(page.getByTestId("backend")).toHaveAttribute("data-backend", "wasm");
 });
 
-test("on a static host without headers the service-worker shim makes the page isolated", async ({ page }, info) => {
+test("on a static host without headers the service-worker shim makes the page isolated", async ({
+  page,
+}, info) => {
   const host = await serveStatic(dist);
   try {
     await page.goto(host.url);

@@ -15,7 +15,9 @@ const TYPES: Readonly<Record<string, string>> = {
  * A plain static host for the built site, like GitHub Pages: no COOP/COEP headers, so only the
  * service-worker shim can make the page cross-origin isolated.
  */
-export const serveStatic = async (root: string): Promise<{ readonly url: string; readonly close: () => Promise<void> }> => {
+export const serveStatic = async (
+  root: string,
+): Promise<{ readonly url: string; readonly close: () => Promise<void> }> => {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
