@@ -49,10 +49,8 @@ export const MatrixView = ({
       <table class="matrix">
         <tbody>
           {rows.map((row, r) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed matrix
             <tr key={r}>
               {row.map((x, c) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns of a fixed matrix
                 <td key={c}>{cell(x, full)}</td>
               ))}
             </tr>
