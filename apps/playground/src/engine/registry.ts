@@ -12,7 +12,7 @@ import { plugins as softplus } from "@stepwise/activation-softplus";
 import { plugins as softsign } from "@stepwise/activation-softsign";
 import { plugins as swish } from "@stepwise/activation-swish";
 import { plugins as tanh } from "@stepwise/activation-tanh";
-import { type AnyPlugin, makeRegistry, type Registry, registeredNames } from "@stepwise/core";
+import { type AnyPlugin, getOptimizer, makeRegistry, type Registry, registeredNames } from "@stepwise/core";
 import { plugins as binaryCrossEntropy } from "@stepwise/cost-binary-cross-entropy";
 import { plugins as binaryCrossEntropyFromLogits } from "@stepwise/cost-binary-cross-entropy-from-logits";
 import { plugins as categoricalCrossEntropy } from "@stepwise/cost-categorical-cross-entropy";
@@ -21,6 +21,7 @@ import { plugins as hinge } from "@stepwise/cost-hinge";
 import { plugins as huber } from "@stepwise/cost-huber";
 import { plugins as mae } from "@stepwise/cost-mae";
 import { plugins as mse } from "@stepwise/cost-mse";
+import { initializers } from "@stepwise/init";
 import { optimizers } from "@stepwise/optimizer";
 import * as E from "fp-ts/lib/Either.js";
 
@@ -65,3 +66,13 @@ export const pluginNames = {
   cost: registeredNames(registry, "cost"),
   optimizer: registeredNames(registry, "optimizer"),
 } as const;
+
+/** An optimizer's hyper-parameters and their defaults (`{ beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }`). */
+export const optimizerDefaults = (name: string): Readonly<Record<string, number>> =>
+  E.match(
+    () => ({}),
+    (d: { readonly defaults: Readonly<Record<string, number>> }) => d.defaults,
+  )(getOptimizer(registry, name));
+
+/** The initializers `@stepwise/init` offers by name. */
+export const initializerNames: ReadonlyArray<string> = Object.keys(initializers);

@@ -7,8 +7,9 @@ import type { Parameters } from "@stepwise/core";
 import { type Dataset, decodeImage, imageToColumn, NUM_PX, resizeBicubic } from "@stepwise/data";
 import type { NetworkSpec } from "@stepwise/forward-cache";
 import { predict } from "@stepwise/model";
+import type { Backend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { type BackendInfo, startBackend, useBackend } from "../engine/backend.js";
+import { type BackendInfo, startBackend, useBackendFor } from "../engine/backend.js";
 import { fetchCatvnoncat } from "../engine/catvnoncat.js";
 import type { RunConfig } from "../engine/config.js";
 import { exportModel } from "../engine/export-model.js";
@@ -26,13 +27,12 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
 
-const backend: Promise<BackendInfo> = startBackend(
+const backend: Promise<readonly [Backend, BackendInfo]> = startBackend(
   scope.crossOriginIsolated,
   scope.navigator.hardwareConcurrency,
 ).then(([b, info]) => {
-  useBackend(b);
   post({ type: "ready", backend: info });
-  return info;
+  return [b, info] as const;
 });
 
 /** The last trained model, for classifying the user's pictures. */
@@ -105,10 +105,14 @@ const train = async (
   base: string,
   csv: string | undefined,
 ): Promise<void> => {
-  const info = await backend;
+  const [startedBackend, startedInfo] = await backend;
   const data = await dataFor(runId, config, base, csv);
   if (E.isLeft(data)) return post({ type: "failed", runId, message: data.left, costs: [] });
   const toy = config.data.kind !== "catvnoncat";
+  const info: BackendInfo =
+    useBackendFor(startedBackend, toy) === startedInfo.name
+      ? startedInfo
+      : { ...startedInfo, name: "js", threads: 1 };
   post({ type: "status", runId, text: "Training…" });
   const boundary = toy ? boundaryOf(config, data.right) : undefined;
   const testCost = toy ? costOn(config, data.right) : undefined;
