@@ -15,7 +15,10 @@ const trainAndRead = async (page: Page): Promise<Metrics> => {
   return JSON.parse(readFileSync(await (await download).path(), "utf8")) as Metrics;
 };
 
-test("a network built by clicks trains live, and its URL reproduces the run", async ({ page, context }, info) => {
+test("a network built by clicks trains live, and its URL reproduces the run", async ({
+  page,
+  context,
+}, info) => {
   await page.goto("./?view=toy");
   await page.getByTestId("toy-data").selectOption("spiral");
   await page.getByTestId("toy-noise").fill("0.1");
@@ -63,7 +66,9 @@ test("every generated data set draws, and training shows a decision boundary", a
   await page.screenshot({ path: info.outputPath("toy-circles.png"), fullPage: true });
 });
 
-test("the Optimization notebook's Adam run on moons reaches its 0.9433333333333334", async ({ page }, info) => {
+test("the Optimization notebook's Adam run on moons reaches its 0.9433333333333334", async ({
+  page,
+}, info) => {
   test.fixme(
     true,
     "needs the Course 2 options in @stepwise/model (shuffles seeded 10 + epoch + 1) and @stepwise/data's make_moons; not landed yet",

@@ -181,7 +181,6 @@ export const ToyView = () => {
             <div class="layers" data-testid="layers">
               <span class="layer fixed">{nX} in</span>
               {hidden.map((units, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: layers are positions
                 <span class="layer" key={i}>
                   <button
                     type="button"
