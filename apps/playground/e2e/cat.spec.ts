@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { runTs, stepwise } from "./cli.js";
+import { REPO, runProgram, runTs, stepwise, worstDifference } from "./cli.js";
 
 interface CourseRun {
   readonly costs: ReadonlyArray<number>;
@@ -59,6 +59,16 @@ test("the cat classifier trains the course's L-layer model to the course's costs
   }>;
   expect(row?.probability).toBe(inPage);
   expect(inPage).toBeGreaterThan(0.5);
+
+  // The exported program, run by Node on the same backend: the page's costs (to 1e-9; see worstDifference)
+  // and accuracies.
+  const program = page.waitForEvent("download");
+  await page.getByTestId("download-program").click();
+  const fromProgram = runProgram(await (await program).path(), "cat", [join(REPO, "datasets/catvnoncat")]);
+  const fromPage = JSON.parse(readFileSync(path, "utf8")) as CourseRun;
+  expect(worstDifference(fromProgram.costs, fromPage.costs)).toBeLessThanOrEqual(1e-9);
+  expect(fromProgram.train_accuracy).toBe(fromPage.train_accuracy);
+  expect(fromProgram.test_accuracy).toBe(fromPage.test_accuracy);
 });
 
 test("the two-layer model reaches the course's two-layer costs and accuracies (1.0 / 0.72)", async ({

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { runProgram, worstDifference } from "./cli.js";
 
 interface Metrics {
   readonly costs: ReadonlyArray<number>;
@@ -36,6 +37,15 @@ test("a network built by clicks trains live, and its URL reproduces the run", as
   expect(first.costs).toHaveLength(400);
   await expect(page.getByTestId("cost-chart")).toBeVisible();
   await page.screenshot({ path: info.outputPath("toy-spiral.png"), fullPage: true });
+
+  // The exported program, run by Node: the page's numbers (to 1e-9, the course parity tolerance; see
+  // worstDifference for why not to the bit across two JavaScript engines).
+  const program = page.waitForEvent("download");
+  await page.getByTestId("toy-download-program").click();
+  const fromProgram = runProgram(await (await program).path(), "spiral");
+  expect(worstDifference(fromProgram.costs, first.costs)).toBeLessThanOrEqual(1e-9);
+  expect(fromProgram.train_accuracy).toBe(first.train_accuracy);
+  expect(fromProgram.test_accuracy).toBe(first.test_accuracy);
 
   // The link alone, in a fresh page: the same controls and, trained again, the same numbers.
   const again = await context.newPage();

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { courseLLayer, courseTwoLayer, type RunConfig } from "../engine/config.js";
+import { programOf } from "../engine/program.js";
 import type { Finished, FromWorker } from "../engine/protocol.js";
 import { BackendBadge } from "./backend-badge.js";
 import { CostChart } from "./cost-chart.js";
@@ -141,6 +142,17 @@ export const CatView = () => {
               onClick={() => download("model.json", done.model)}
             >
               model.json
+            </button>{" "}
+            <button
+              type="button"
+              data-testid="download-program"
+              onClick={() => {
+                const program = programOf(config, undefined, window.location.href);
+                if (program._tag === "Right") download("stepwise-run.ts", program.right, "text/typescript");
+                else setError(program.left.message);
+              }}
+            >
+              program.ts
             </button>
           </p>
           <h3>Mislabeled test images ({done.mislabeled.length})</h3>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "preact/hooks";
 import { defaultToy, notebookAdamMoons, type RunConfig, type ToyName } from "../engine/config.js";
+import { programOf } from "../engine/program.js";
 import type { Boundary, Finished, FromWorker } from "../engine/protocol.js";
 import { initializerNames, optimizerDefaults, pluginNames } from "../engine/registry.js";
 import { pendingOptions } from "../engine/run.js";
@@ -429,6 +430,19 @@ export const ToyView = () => {
                 onClick={() => download("model.json", done.model)}
               >
                 model.json
+              </button>{" "}
+              <button
+                type="button"
+                data-testid="toy-download-program"
+                disabled={points === null}
+                onClick={() => {
+                  if (points === null) return;
+                  const program = programOf(config, points, window.location.href);
+                  if (program._tag === "Right") download("stepwise-run.ts", program.right, "text/typescript");
+                  else setError(program.left.message);
+                }}
+              >
+                program.ts
               </button>
             </p>
           )}
