@@ -37,7 +37,7 @@ const optionLines = (config: RunConfig, iterationsKey: string): string =>
     `keep_prob: ${config.keep_prob}`,
     `seed: ${config.seed}`,
     `plan: ${JSON.stringify(config.plan)}`,
-    "onIteration: (i, c) => {\n      if (i % 100 === 0) console.log(`Cost after iteration ${i}: ${c}`);\n    }",
+    'onIteration: (i, c) => {\n      if (i % 100 === 0) console.log("Cost after iteration", `${i}:`, c);\n    }',
   ]
     .map((line) => `    ${line},`)
     .join("\n");
@@ -126,14 +126,14 @@ export const programOf = (
       ");",
       "const train = orThrow(predict(train_x, train_y, parameters, spec));",
       "const test = test_x === undefined || test_y === undefined ? undefined : orThrow(predict(test_x, test_y, parameters, spec));",
-      "console.log(`Train accuracy: ${train.accuracy}`);",
-      "if (test !== undefined) console.log(`Test accuracy: ${test.accuracy}`);",
+      'console.log("Train accuracy:", train.accuracy);',
+      'if (test !== undefined) console.log("Test accuracy:", test.accuracy);',
       'const at = process.argv.indexOf("--metrics");',
       "const out = at >= 0 ? process.argv[at + 1] : undefined;",
       "if (out !== undefined)",
       "  writeFileSync(",
       "    out,",
-      "    `${JSON.stringify({ costs, train_accuracy: train.accuracy, test_accuracy: test?.accuracy ?? null })}\\n`,",
+      "    JSON.stringify({ costs, train_accuracy: train.accuracy, test_accuracy: test?.accuracy ?? null }),",
       "  );",
       "",
     ].join("\n"),
