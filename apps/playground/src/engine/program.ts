@@ -37,7 +37,7 @@ const optionLines = (config: RunConfig, iterationsKey: string): string =>
     `keep_prob: ${config.keep_prob}`,
     `seed: ${config.seed}`,
     `plan: ${JSON.stringify(config.plan)}`,
-    'onIteration: (i, c) => {\n      if (i % 100 === 0) console.log("Cost after iteration", `${i}:`, c);\n    }',
+    'onIteration: (i, c) => {\n      if (i % 100 === 0) console.log("Cost after iteration " + i + ":", c);\n    }',
   ]
     .map((line) => `    ${line},`)
     .join("\n");
