@@ -32,7 +32,7 @@ export const startBackend = async (
       "This page is not cross-origin isolated (no COOP/COEP headers), so WebAssembly threads are unavailable: training runs on the js backend, one thread, several times slower.",
     );
   try {
-    const threads = Math.max(1, Math.min(cores, 8));
+    const threads = Math.max(1, Math.min(cores - 1, 8));
     const wasm = await createWasmBackend({ threads, fusedMultiplyAdd: false });
     return [
       wasm,

@@ -48,8 +48,11 @@ export interface Finished {
   readonly backend: BackendInfo;
   readonly mislabeled: ReadonlyArray<Mislabeled>;
   readonly boundary: Boundary | null;
-  /** The trained model as `model.json` text (the model package's format). */
-  readonly model: string;
+  /**
+   * The trained model as `model.json` (the model package's format), as a Blob: megabytes for the cat
+   * model, which a Blob hands to the page without copying them through its main thread.
+   */
+  readonly model: Blob;
   /** Settings the model package does not take yet (reported, not applied). */
   readonly pending: ReadonlyArray<string>;
 }

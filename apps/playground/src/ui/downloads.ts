@@ -1,6 +1,6 @@
 /** Saves text as a file through an <a download> click (no server round trip). */
-export const download = (name: string, text: string, type = "application/json"): void => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export const download = (name: string, content: string | Blob, type = "application/json"): void => {
+  const url = URL.createObjectURL(typeof content === "string" ? new Blob([content], { type }) : content);
   const a = document.createElement("a");
   a.href = url;
   a.download = name;

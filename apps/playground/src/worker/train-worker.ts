@@ -41,7 +41,7 @@ let trained:
   | undefined;
 let cats: Dataset | undefined;
 
-/** Posts progress at most every 50 ms (and boundaries every 150 ms): enough for a smooth bar and curve. */
+/** Posts progress at most every 100 ms (boundaries every 150 ms): a smooth bar and curve, a light page. */
 const progressPoster = (
   runId: number,
   total: number,
@@ -75,7 +75,7 @@ const progressPoster = (
     add: (cost: number, testCost: number | undefined, parameters: () => Parameters): void => {
       costs.push(cost);
       if (testCost !== undefined) testCosts.push(testCost);
-      if (performance.now() - lastPost >= 50) flush(parameters);
+      if (performance.now() - lastPost >= 100) flush(parameters);
     },
     flush: () => flush(undefined),
   };
@@ -149,7 +149,7 @@ const train = async (
         ? []
         : mislabeledImages(cat.testImages, cat.test_y, onTest, cat.classes),
     boundary: boundary === undefined ? null : boundary(result.parameters),
-    model: exported.right.text,
+    model: new Blob([exported.right.text], { type: "application/json" }),
     pending: pendingOptions(config),
   });
 };
