@@ -1,8 +1,13 @@
 export * from "./catvnoncat.js";
+export * from "./course2.js";
+export * from "./csv.js";
 export * from "./fetch.js";
 export * from "./files.js";
 export * from "./h5.js";
 export * from "./image.js";
+export * from "./linspace.js";
 export * from "./mini-batches.js";
 export * from "./ndarray.js";
 export * from "./npy.js";
+export { numpyCos, numpySin } from "./numpy-trig.js";
+export * from "./samples-generator.js";
