@@ -18,6 +18,8 @@ const isolation = {
 /** The course's two HDF5 files, served from the repository in dev and copied into the site at build. */
 const CAT_FILES = ["train_catvnoncat.h5", "test_catvnoncat.h5"] as const;
 const catDir = join(repo, "datasets/catvnoncat");
+/** The Regularization notebook's football.csv, as `@stepwise/data` ships it. */
+const footballFile = join(repo, "packages/data/datasets/course2/football.csv");
 
 /**
  * TEMPORARY, until `createWasmBackend` takes its kernels' URL: the backend finds them with
@@ -31,6 +33,11 @@ const courseAssets = (): Plugin => ({
   name: "stepwise-course-assets",
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
+      if (req.url?.endsWith("/datasets/course2/football.csv") === true) {
+        res.setHeader("Content-Type", "text/csv");
+        createReadStream(footballFile).pipe(res);
+        return;
+      }
       const name = CAT_FILES.find((f) => req.url?.endsWith(`/datasets/catvnoncat/${f}`));
       if (name === undefined) return next();
       res.setHeader("Content-Type", "application/x-hdf5");
@@ -44,6 +51,11 @@ const courseAssets = (): Plugin => ({
         fileName: `datasets/catvnoncat/${name}`,
         source: readFileSync(join(catDir, name)),
       });
+    this.emitFile({
+      type: "asset",
+      fileName: "datasets/course2/football.csv",
+      source: readFileSync(footballFile),
+    });
     for (const name of WASM_FILES)
       this.emitFile({ type: "asset", fileName: `build/${name}`, source: readFileSync(join(wasmDir, name)) });
   },

@@ -1,8 +1,9 @@
-import { permutation, type RandomState, rand, randn, seedOrThrow } from "@stepwise/random";
+import { courseLayout, make_circles, make_moons } from "@stepwise/data";
+import { type RandomState, rand, randn, seedOrThrow } from "@stepwise/random";
 import { type Matrix, unsafeMatrix } from "@stepwise/tensor";
 
 /**
- * 2-D data sets as the course shapes them: X is (2, m), Y is (1, m) of 0/1. Each is a pure function
+ * 2-D data sets as the course shapes them (the Course 2 ones from `@stepwise/data`, the rest here): X is (2, m), Y is (1, m) of 0/1. Each is a pure function
  * of a numpy-exact random state, so a seed in the URL reproduces the points.
  */
 export interface Points {
@@ -10,75 +11,20 @@ export interface Points {
   readonly Y: Matrix;
 }
 
-/** numpy's `linspace(start, stop, num, endpoint)`: `i·step + start`, the last point exactly `stop`. */
-const linspace = (start: number, stop: number, num: number, endpoint: boolean): number[] => {
-  const step = (stop - start) / (endpoint ? num - 1 : num);
-  const out = Array.from({ length: num }, (_, i) => i * step + start);
-  if (endpoint && num > 1) out[num - 1] = stop;
-  return out;
+export type Generator = (n: number, noise: number, rng: RandomState) => readonly [Points, RandomState];
+
+/** scikit-learn's make_moons on numpy's generator, from `@stepwise/data` (the notebooks' numbers, bit for bit). */
+const moons: Generator = (n, noise, rng) => {
+  const [samples, next] = make_moons(n, noise, rng);
+  const [X, Y] = courseLayout(samples);
+  return [{ X, Y }, next];
 };
 
-/**
- * scikit-learn's recipe for its two shapes: the points in order, shuffled by `permutation(n)`, then
- * gaussian noise drawn row-major over the (n, 2) array. TEMPORARY: `make_moons`/`make_circles` move to
- * `@stepwise/data` with the Course 2 data sets, which the playground then uses.
- */
-const sklearnShape = (
-  xs: ReadonlyArray<number>,
-  ys: ReadonlyArray<number>,
-  labels: ReadonlyArray<number>,
-  noise: number,
-  rng: RandomState,
-): readonly [Points, RandomState] => {
-  const n = xs.length;
-  const [order, afterShuffle] = permutation(n)(rng);
-  const [gauss, next] = randn(n, 2)(afterShuffle);
-  const X = new Float64Array(2 * n);
-  const Y = new Float64Array(n);
-  order.forEach((from, i) => {
-    X[i] = (xs[from] as number) + noise * (gauss.data[2 * i] as number);
-    X[n + i] = (ys[from] as number) + noise * (gauss.data[2 * i + 1] as number);
-    Y[i] = labels[from] as number;
-  });
-  return [{ X: unsafeMatrix(2, n, X), Y: unsafeMatrix(1, n, Y) }, next];
-};
-
-const labelsOf = (zeros: number, ones: number): number[] => [
-  ...Array<number>(zeros).fill(0),
-  ...Array<number>(ones).fill(1),
-];
-
-export const make_moons = (n: number, noise: number, rng: RandomState): readonly [Points, RandomState] => {
-  const nOut = Math.floor(n / 2);
-  const nIn = n - nOut;
-  const outer = linspace(0, Math.PI, nOut, true);
-  const inner = linspace(0, Math.PI, nIn, true);
-  return sklearnShape(
-    [...outer.map(Math.cos), ...inner.map((t) => 1 - Math.cos(t))],
-    [...outer.map(Math.sin), ...inner.map((t) => 1 - Math.sin(t) - 0.5)],
-    labelsOf(nOut, nIn),
-    noise,
-    rng,
-  );
-};
-
-export const make_circles = (
-  n: number,
-  noise: number,
-  factor: number,
-  rng: RandomState,
-): readonly [Points, RandomState] => {
-  const nOut = Math.floor(n / 2);
-  const nIn = n - nOut;
-  const outer = linspace(0, 2 * Math.PI, nOut, false);
-  const inner = linspace(0, 2 * Math.PI, nIn, false);
-  return sklearnShape(
-    [...outer.map(Math.cos), ...inner.map((t) => Math.cos(t) * factor)],
-    [...outer.map(Math.sin), ...inner.map((t) => Math.sin(t) * factor)],
-    labelsOf(nOut, nIn),
-    noise,
-    rng,
-  );
+/** scikit-learn's make_circles (factor 0.8, its default) from `@stepwise/data`. */
+const circles: Generator = (n, noise, rng) => {
+  const [samples, next] = make_circles(n, noise, 0.8, rng);
+  const [X, Y] = courseLayout(samples);
+  return [{ X, Y }, next];
 };
 
 /** Two interleaved spiral arms (TensorFlow Playground's spiral), with gaussian noise of `noise` units. */
@@ -133,17 +79,18 @@ export const make_blobs = (n: number, noise: number, rng: RandomState): readonly
   return [{ X: unsafeMatrix(2, n, X), Y: unsafeMatrix(1, n, Y) }, next];
 };
 
-export type Generator = (n: number, noise: number, rng: RandomState) => readonly [Points, RandomState];
-
 export const generators = {
-  moons: make_moons,
-  circles: (n: number, noise: number, rng: RandomState) => make_circles(n, noise, 0.8, rng),
+  moons,
+  circles,
   spiral: make_spiral,
   xor: make_xor,
   blobs: make_blobs,
 } as const satisfies Record<string, Generator>;
 
-/** A data set and its test set: the same generator, the test set from `seed + 1`. */
+/**
+ * A data set and its test set: the same generator, a third as many points from `seed + 1`. Circles with
+ * 300 points, noise 0.05, seed 1 is the Initialization notebook's pair (train seed 1, test seed 2 of 100).
+ */
 export const trainAndTest = (
   generate: Generator,
   n: number,

@@ -1,4 +1,5 @@
 import type { Parameters } from "@stepwise/core";
+import { parse_football_dataset, parseCsvDataset, type TrainTestSets } from "@stepwise/data";
 import { L_model_forward } from "@stepwise/forward-cache";
 import { type Matrix, type StepwiseError, stepwiseError, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
@@ -7,26 +8,41 @@ import type { Boundary } from "./protocol.js";
 import { choicesOf, type TrainingData } from "./run.js";
 import { generators, trainAndTest } from "./toy-data.js";
 
-/** The 2-D data a config names: a generated set with its test set, or the user's CSV. */
+/**
+ * The data a config names: a generated set with its test set, the Regularization notebook's football
+ * (`text` is football.csv), or the user's CSV (`text`), read by the CLI's loader with its messages.
+ */
 export const loadToyData = (
   data: DataChoice,
-  _csv: string | undefined,
+  text: string | undefined,
 ): E.Either<StepwiseError, TrainingData> => {
   if (data.kind === "catvnoncat") return E.left(stepwiseError("DataError", "catvnoncat is not 2-D data"));
-  if (data.kind === "csv")
-    return E.left(
-      stepwiseError(
-        "DataError",
-        "CSV upload needs @stepwise/data's parseCsvDataset (the Course 2 data sets), which has not landed yet",
-      ),
+  if (data.kind === "csv") {
+    if (text === undefined)
+      return E.left(stepwiseError("DataError", "Pick a CSV file: a header row, then one example per line."));
+    return E.map(({ X, Y }: { readonly X: Matrix; readonly Y: Matrix }) => ({ train_x: X, train_y: Y }))(
+      parseCsvDataset(text, { label: data.label, source: data.name }),
     );
-  if (data.name === "football")
-    return E.left(
-      stepwiseError("DataError", "football arrives with @stepwise/data's Course 2 data sets, not landed yet"),
-    );
+  }
+  if (data.name === "football") {
+    if (text === undefined) return E.left(stepwiseError("DataError", "football.csv is loading…"));
+    return E.map(([train_x, train_y, test_x, test_y]: TrainTestSets) => ({
+      train_x,
+      train_y,
+      test_x,
+      test_y,
+    }))(parse_football_dataset(text));
+  }
   const { train, test } = trainAndTest(generators[data.name], data.n, data.noise, data.seed);
   return E.right({ train_x: train.X, train_y: train.Y, test_x: test.X, test_y: test.Y });
 };
+
+/** Where the site keeps football.csv (copied from `@stepwise/data`'s datasets at build time). */
+export const FOOTBALL_PATH = "datasets/course2/football.csv";
+
+/** Whether the data needs a text file: football from the site, or the user's CSV. */
+export const needsText = (data: DataChoice): boolean =>
+  data.kind === "csv" || (data.kind === "toy" && data.name === "football");
 
 const BOUNDARY_SIZE = 64;
 

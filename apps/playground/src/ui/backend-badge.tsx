@@ -10,7 +10,10 @@ export const BackendBadge = ({ backend }: { readonly backend: BackendInfo | null
     <div>
       <p class="backend" data-testid="backend" data-backend={backend.name}>
         Training in a Web Worker on the <b>{backend.name}</b> backend
-        {backend.name === "wasm" ? `, ${backend.threads} threads (cross-origin isolated)` : ", one thread"}.
+        {backend.name === "wasm"
+          ? `, ${backend.threads} thread${backend.threads === 1 ? "" : "s"} (cross-origin isolated; one core is left to this page)`
+          : ", one thread"}
+        .
       </p>
       {backend.note === null ? null : (
         <p class="warning" data-testid="backend-note">

@@ -1,10 +1,10 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { defaultToy, notebookAdamMoons, type RunConfig, type ToyName } from "../engine/config.js";
 import { programOf } from "../engine/program.js";
 import type { Boundary, Finished, FromWorker } from "../engine/protocol.js";
 import { initializerNames, optimizerDefaults, pluginNames } from "../engine/registry.js";
 import { pendingOptions } from "../engine/run.js";
-import { loadToyData } from "../engine/toy-run.js";
+import { FOOTBALL_PATH, loadToyData } from "../engine/toy-run.js";
 import { fromQuery, toQuery } from "../engine/url-state.js";
 import { BackendBadge } from "./backend-badge.js";
 import { metricsOf } from "./cat-view.js";
@@ -43,7 +43,23 @@ export const ToyView = () => {
     writeUrl(next);
     setConfigState(next);
   };
-  const data = useMemo(() => loadToyData(config.data, csv), [config.data, csv]);
+  const [football, setFootball] = useState<string | undefined>(undefined);
+  const wantsFootball = config.data.kind === "toy" && config.data.name === "football";
+  useEffect(() => {
+    if (!wantsFootball || football !== undefined) return;
+    void fetch(new URL(FOOTBALL_PATH, siteBase())).then(async (r) =>
+      setFootball(r.ok ? await r.text() : undefined),
+    );
+  }, [wantsFootball, football]);
+  const text = config.data.kind === "csv" ? csv : football;
+  const data = useMemo(() => loadToyData(config.data, text), [config.data, text]);
+  // The input and output layers follow the data (a CSV may have any number of features or classes).
+  useEffect(() => {
+    if (data._tag === "Left") return;
+    const [nIn, nOut] = [data.right.train_x.rows, data.right.train_y.rows];
+    if (config.layers[0] !== nIn || config.layers[config.layers.length - 1] !== nOut)
+      setConfig({ ...config, layers: [nIn, ...config.layers.slice(1, -1), nOut] });
+  }, [data]);
   const trainer = useTrainer((message: FromWorker) => {
     if (message.type === "progress") {
       setCosts((old) => [...old, ...message.costs]);
@@ -73,7 +89,7 @@ export const ToyView = () => {
       runId,
       config,
       base: siteBase(),
-      ...(csv === undefined ? {} : { csv }),
+      ...(config.data.kind === "csv" && csv !== undefined ? { csv } : {}),
     }));
   };
   const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K]): void =>
@@ -149,6 +165,10 @@ export const ToyView = () => {
                   />
                 </label>
               </div>
+            ) : toy.name === "football" ? (
+              <p class="source">
+                The Regularization notebook's football.csv: 211 kicks to train on, the last 200 to test.
+              </p>
             ) : (
               <div>
                 <NumberField

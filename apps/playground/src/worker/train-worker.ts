@@ -16,7 +16,12 @@ import { exportModel } from "../engine/export-model.js";
 import { mislabeledImages } from "../engine/mislabeled.js";
 import type { Boundary, FromWorker, ToWorker } from "../engine/protocol.js";
 import { pendingOptions, type TrainingData, trainRun } from "../engine/run.js";
-import { boundaryOf, costOn, loadToyData } from "../engine/toy-run.js";
+import { boundaryOf, costOn, FOOTBALL_PATH, loadToyData } from "../engine/toy-run.js";
+
+const fetchText = async (url: URL): Promise<string | undefined> => {
+  const response = await fetch(url);
+  return response.ok ? response.text() : undefined;
+};
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -96,7 +101,11 @@ const dataFor = async (
     }
     return E.right({ ...cats, cats });
   }
-  return E.mapLeft((e: { readonly message: string }) => e.message)(loadToyData(config.data, csv));
+  const text =
+    config.data.kind === "toy" && config.data.name === "football"
+      ? await fetchText(new URL(FOOTBALL_PATH, base))
+      : csv;
+  return E.mapLeft((e: { readonly message: string }) => e.message)(loadToyData(config.data, text));
 };
 
 const train = async (
