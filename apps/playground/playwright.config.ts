@@ -7,6 +7,7 @@ import { defineConfig } from "@playwright/test";
  */
 export const CHROMIUM = process.env["STEPWISE_CHROMIUM"] ?? "/usr/bin/chromium";
 const PORT = 4173;
+export const DEV_PORT = 5173;
 
 export default defineConfig({
   testDir: "e2e",
@@ -35,10 +36,19 @@ export default defineConfig({
     },
     acceptDownloads: true,
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    // `pnpm playground`'s dev server, for e2e/dev.spec.ts.
+    {
+      command: `npx vite --port ${DEV_PORT} --strictPort`,
+      url: `http://localhost:${DEV_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });
