@@ -39,10 +39,17 @@ export const ToyView = () => {
   const [done, setDone] = useState<Finished | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const setConfig = (next: RunConfig): void => {
-    writeUrl(next);
-    setConfigState(next);
-  };
+  /**
+   * Every edit is a function of the config as it stands when it applies (not as this render saw it), so
+   * quick successive edits (a typed value, then a click) never undo each other; the URL follows each one.
+   */
+  const update = (edit: (old: RunConfig) => RunConfig): void =>
+    setConfigState((old) => {
+      const next = edit(old);
+      writeUrl(next);
+      return next;
+    });
+  const setConfig = (next: RunConfig): void => update(() => next);
   const [football, setFootball] = useState<string | undefined>(undefined);
   const wantsFootball = config.data.kind === "toy" && config.data.name === "football";
   useEffect(() => {
@@ -58,7 +65,7 @@ export const ToyView = () => {
     if (data._tag === "Left") return;
     const [nIn, nOut] = [data.right.train_x.rows, data.right.train_y.rows];
     if (config.layers[0] !== nIn || config.layers[config.layers.length - 1] !== nOut)
-      setConfig({ ...config, layers: [nIn, ...config.layers.slice(1, -1), nOut] });
+      update((c) => ({ ...c, layers: [nIn, ...c.layers.slice(1, -1), nOut] }));
   }, [data]);
   const trainer = useTrainer((message: FromWorker) => {
     if (message.type === "progress") {
@@ -93,11 +100,19 @@ export const ToyView = () => {
     }));
   };
   const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K]): void =>
-    setConfig({ ...config, [key]: value });
+    update((c) => ({ ...c, [key]: value }));
+  /** Edits the generated data set's size, noise or seed. */
+  const setToy = (edit: Partial<{ n: number; noise: number; seed: number }>): void =>
+    update((c) => (c.data.kind === "toy" ? { ...c, data: { ...c.data, ...edit } } : c));
+  /** Edits the hidden layers' sizes; the input and output sizes stay. */
+  const editHidden = (edit: (units: ReadonlyArray<number>) => ReadonlyArray<number>): void =>
+    update((c) => ({
+      ...c,
+      layers: [c.layers[0] ?? 2, ...edit(c.layers.slice(1, -1)), c.layers.at(-1) ?? 1],
+    }));
   const hidden = config.layers.slice(1, -1);
   const nX = config.layers[0] ?? 2;
   const nY = config.layers[config.layers.length - 1] ?? 1;
-  const setHidden = (units: ReadonlyArray<number>): void => set("layers", [nX, ...units, nY]);
   const toy = config.data.kind === "toy" ? config.data : null;
   const pending = pendingOptions(config);
   const points = data._tag === "Right" ? data.right : null;
@@ -115,18 +130,15 @@ export const ToyView = () => {
               value={config.data.kind === "toy" ? config.data.name : "csv"}
               options={[...TOYS, ["csv", "your CSV…"]]}
               onChange={(v) =>
-                set(
-                  "data",
-                  v === "csv"
-                    ? { kind: "csv", name: "data.csv", label: "label" }
-                    : {
-                        kind: "toy",
-                        name: v as ToyName,
-                        n: toy?.n ?? 300,
-                        noise: toy?.noise ?? 0.2,
-                        seed: toy?.seed ?? 1,
-                      },
-                )
+                update((c) => ({
+                  ...c,
+                  data:
+                    v === "csv"
+                      ? { kind: "csv", name: "data.csv", label: "label" }
+                      : c.data.kind === "toy"
+                        ? { ...c.data, name: v as ToyName }
+                        : { kind: "toy", name: v as ToyName, n: 300, noise: 0.2, seed: 1 },
+                }))
               }
             />
             {toy === null ? (
@@ -141,11 +153,14 @@ export const ToyView = () => {
                       const file = (e.currentTarget as HTMLInputElement).files?.[0];
                       if (file === undefined) return;
                       setCsv(await file.text());
-                      set("data", {
-                        kind: "csv",
-                        name: file.name,
-                        label: config.data.kind === "csv" ? config.data.label : "label",
-                      });
+                      update((c) => ({
+                        ...c,
+                        data: {
+                          kind: "csv",
+                          name: file.name,
+                          label: c.data.kind === "csv" ? c.data.label : "label",
+                        },
+                      }));
                     }}
                   />
                 </label>
@@ -155,13 +170,13 @@ export const ToyView = () => {
                     type="text"
                     value={config.data.kind === "csv" ? config.data.label : "label"}
                     data-testid="csv-label"
-                    onChange={(e) =>
-                      set("data", {
-                        kind: "csv",
-                        name: config.data.kind === "csv" ? config.data.name : "data.csv",
-                        label: (e.currentTarget as HTMLInputElement).value,
-                      })
-                    }
+                    onChange={(e) => {
+                      const label = (e.currentTarget as HTMLInputElement).value;
+                      update((c) => ({
+                        ...c,
+                        data: { kind: "csv", name: c.data.kind === "csv" ? c.data.name : "data.csv", label },
+                      }));
+                    }}
                   />
                 </label>
               </div>
@@ -177,7 +192,7 @@ export const ToyView = () => {
                   step="1"
                   min={2}
                   testId="toy-n"
-                  onChange={(n) => set("data", { ...toy, n })}
+                  onChange={(n) => setToy({ n })}
                 />
                 <NumberField
                   label="noise"
@@ -185,7 +200,7 @@ export const ToyView = () => {
                   step="0.05"
                   min={0}
                   testId="toy-noise"
-                  onChange={(noise) => set("data", { ...toy, noise })}
+                  onChange={(noise) => setToy({ noise })}
                 />
                 <NumberField
                   label="data seed"
@@ -193,7 +208,7 @@ export const ToyView = () => {
                   step="1"
                   min={0}
                   testId="toy-seed"
-                  onChange={(seed) => set("data", { ...toy, seed })}
+                  onChange={(seed) => setToy({ seed })}
                 />
               </div>
             )}
@@ -206,7 +221,9 @@ export const ToyView = () => {
                   <button
                     type="button"
                     data-testid={`units-minus-${i}`}
-                    onClick={() => setHidden(hidden.map((u, j) => (j === i ? Math.max(1, u - 1) : u)))}
+                    onClick={() =>
+                      editHidden((units) => units.map((u, j) => (j === i ? Math.max(1, u - 1) : u)))
+                    }
                   >
                     −
                   </button>
@@ -214,7 +231,7 @@ export const ToyView = () => {
                   <button
                     type="button"
                     data-testid={`units-plus-${i}`}
-                    onClick={() => setHidden(hidden.map((u, j) => (j === i ? u + 1 : u)))}
+                    onClick={() => editHidden((units) => units.map((u, j) => (j === i ? u + 1 : u)))}
                   >
                     +
                   </button>
@@ -226,7 +243,7 @@ export const ToyView = () => {
               <button
                 type="button"
                 data-testid="add-layer"
-                onClick={() => setHidden([...hidden, hidden[hidden.length - 1] ?? 4])}
+                onClick={() => editHidden((units) => [...units, units[units.length - 1] ?? 4])}
               >
                 + layer
               </button>
@@ -234,7 +251,7 @@ export const ToyView = () => {
                 type="button"
                 data-testid="remove-layer"
                 disabled={hidden.length === 0}
-                onClick={() => setHidden(hidden.slice(0, -1))}
+                onClick={() => editHidden((units) => units.slice(0, -1))}
               >
                 − layer
               </button>
@@ -282,7 +299,7 @@ export const ToyView = () => {
               testId="optimizer"
               value={config.optimizer}
               options={pluginNames.optimizer}
-              onChange={(v) => setConfig({ ...config, optimizer: v, optimizerParams: {} })}
+              onChange={(v) => update((c) => ({ ...c, optimizer: v, optimizerParams: {} }))}
             />
             {Object.entries(optimizerDefaults(config.optimizer)).map(([name, fallback]) => (
               <NumberField
@@ -290,7 +307,9 @@ export const ToyView = () => {
                 label={name}
                 value={config.optimizerParams[name] ?? fallback}
                 testId={`opt-${name}`}
-                onChange={(n) => set("optimizerParams", { ...config.optimizerParams, [name]: n })}
+                onChange={(n) =>
+                  update((c) => ({ ...c, optimizerParams: { ...c.optimizerParams, [name]: n } }))
+                }
               />
             ))}
             <NumberField
