@@ -193,7 +193,8 @@ export const CatView = () => {
             <div class="classified" data-testid="classified">
               <RgbImage rgb={classified.rgb} width={64} height={64} scale={2} />
               <p>
-                y = {classified.probability >= 0.5 ? 1 : 0}: your L-layer model predicts a "
+                y = {classified.probability >= 0.5 ? 1 : 0}: your{" "}
+                {config.layers.length > 3 ? "L-layer" : "two-layer"} model predicts a "
                 <b data-testid="classified-label">{classified.label}</b>" picture (probability of cat{" "}
                 <span data-testid="classified-probability">{pyFloat(classified.probability)}</span>).
               </p>
