@@ -86,3 +86,15 @@ test("the two-layer model reaches the course's two-layer costs and accuracies (1
   );
   await page.screenshot({ path: info.outputPath("cat-two-layer.png"), fullPage: true });
 });
+
+test("Stop ends a run at once; the next run starts on a fresh worker", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.getByTestId("backend")).toHaveAttribute("data-backend", "wasm");
+  await page.getByTestId("train-L").click();
+  await expect(page.getByTestId("progress")).not.toHaveAttribute("value", "0", { timeout: 60_000 });
+  await page.getByTestId("stop").click();
+  await expect(page.getByTestId("error")).toHaveText("Stopped.");
+  await expect(page.getByTestId("train-two")).toBeEnabled();
+  await page.getByTestId("train-two").click();
+  await expect(page.getByTestId("test-accuracy")).toHaveText("0.72", { timeout: 5 * 60_000 });
+});
