@@ -65,6 +65,10 @@ const COPY = [
   "vitest.config.ts",
   ".changeset/config.json",
   "turbo/generators",
+  // The root `prepare` (scripts/build-cli.mjs, which builds nothing without packages/cli), the package
+  // check, and the LICENSE the generator copies into the new package.
+  "scripts",
+  "LICENSE",
   ...workspacePackages(),
 ];
 const SKIP = new Set(["node_modules", "dist", ".turbo", "coverage"]);
@@ -261,6 +265,13 @@ describe("turbo gen activation / cost, in a copy of the workspace", () => {
       "biome ci on the generated packages",
     );
   }, 120_000);
+
+  it("the generated packages are ready to publish (LICENSE, engines, repository, …: scripts/check-packages.mjs)", async () => {
+    expectOk(
+      await exec(process.execPath, [join(workspace, "scripts/check-packages.mjs")], workspace),
+      "node scripts/check-packages.mjs in the copy",
+    );
+  });
 
   it("refuses a name that is not snake_case or already taken, creating nothing", async () => {
     const bad = await generate(workspace, "activation", ["LeakyReLU", ""]);

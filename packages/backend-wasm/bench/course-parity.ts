@@ -6,7 +6,7 @@
  */
 
 import type { Parameters } from "@stepwise/core";
-import { loadCatvnoncat } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import { L_layer_model, type PlanChoice, predict, two_layer_model } from "@stepwise/model";
 import { withBackend } from "@stepwise/tensor";
 import {

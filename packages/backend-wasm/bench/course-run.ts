@@ -1,4 +1,4 @@
-import { loadCatvnoncat } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { L_layer_model, type PlanChoice } from "@stepwise/model";
 import { seed } from "@stepwise/random";

@@ -9,7 +9,7 @@
  * --experimental-wasm-relaxed-simd).
  */
 import { parseArgs } from "node:util";
-import { loadCatvnoncat } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import { L_layer_model, predict } from "@stepwise/model";
 import { withBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";

@@ -1,3 +1,4 @@
+import { platform } from "#platform";
 import {
   BLOCKS,
   CLAIM,
@@ -10,7 +11,7 @@ import {
   QUIT,
   SPIN_MS,
 } from "./control.js";
-import { spawnThread, type Thread } from "./platform.js";
+import type { Thread } from "./platform.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
 import { workerSource } from "./worker-source.js";
 
@@ -39,7 +40,7 @@ export interface PoolOptions {
 
 const startWorker = (options: PoolOptions, index: number): Promise<Thread> =>
   new Promise((resolve, reject) => {
-    const thread = spawnThread(
+    const thread = platform.spawnThread(
       workerSource,
       (message) => {
         const m = message as { readonly ready?: boolean; readonly error?: string };

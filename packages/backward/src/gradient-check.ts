@@ -1,24 +1,39 @@
-import {
-  type Cost,
-  type Grads,
-  grad,
-  layerCount,
-  layerDimsOf,
-  type Parameters,
-  validateParameters,
-} from "@stepwise/core";
+import { type Cost, layerCount, layerDimsOf, validateParameters } from "@stepwise/core";
 import { compute_cost_with_regularization } from "@stepwise/cost";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
-import { courseSpec, L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
+import {
+  BATCHNORM_EPS,
+  type BatchNormNetworkSpec,
+  type BatchNormParameters,
+  courseSpec,
+  initialize_running_stats,
+  L_model_forward,
+  L_model_forward_bn,
+  type NetworkSpec,
+  splitBatchNormParameters,
+  validateBatchNormParameters,
+} from "@stepwise/forward-cache";
 import { type Matrix, raise, shapeError, subtract, sumOfSquares, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import type { BatchNormGrads } from "./batchnorm.js";
 
 /** The course's threshold: a relative difference above this means the backward pass has a bug. */
 export const GRADIENT_CHECK_THRESHOLD = 2e-7;
 
-/** `W1, b1, W2, b2, …` in the course's order. */
-const parameterKeys = (L: number): ReadonlyArray<string> =>
-  Array.from({ length: L }, (_, i) => [`W${i + 1}`, `b${i + 1}`]).flat();
+/**
+ * `W1, b1, W2, b2, …` in the course's order; with batch norm, each hidden layer's `gamma_l, beta_l` follow
+ * its `b_l`: `W1, b1, gamma1, beta1, W2, …, WL, bL`.
+ */
+const parameterKeys = (L: number, batch_norm = false): ReadonlyArray<string> =>
+  Array.from({ length: L }, (_, i) => [
+    `W${i + 1}`,
+    `b${i + 1}`,
+    ...(batch_norm && i + 1 < L ? [`gamma${i + 1}`, `beta${i + 1}`] : []),
+  ]).flat();
+
+/** Whether a dictionary holds batch norm's parameters (any `gamma_l`). */
+const hasBatchNorm = (parameters: BatchNormParameters): boolean =>
+  Object.keys(parameters).some((k) => /^gamma\d+$/.test(k));
 
 const flatten = (parts: ReadonlyArray<Matrix>): Matrix => {
   const total = parts.reduce((n, p) => n + p.data.length, 0);
@@ -33,25 +48,41 @@ const flatten = (parts: ReadonlyArray<Matrix>): Matrix => {
 
 /**
  * The course's `dictionary_to_vector`: every parameter reshaped to a column (row-major) and stacked in the
- * order W1, b1, W2, b2, …; also returns which key each entry came from.
+ * order W1, b1, W2, b2, … (with batch norm, W1, b1, gamma1, beta1, W2, …); also returns which key each
+ * entry came from.
  */
 export const dictionary_to_vector = (
-  parameters: Parameters,
+  parameters: BatchNormParameters,
 ): readonly [theta: Matrix, keys: ReadonlyArray<string>] => {
-  const keys = parameterKeys(layerCount(parameters));
+  const keys = parameterKeys(layerCount(parameters), hasBatchNorm(parameters));
   const parts = keys.map(
     (k) =>
-      parameters[k as keyof Parameters] ?? raise(shapeError(`dictionary_to_vector: parameters has no ${k}`)),
+      parameters[k as keyof BatchNormParameters] ??
+      raise(shapeError(`dictionary_to_vector: parameters has no ${k}`)),
   );
   return [flatten(parts), keys.flatMap((k, i) => Array<string>((parts[i] as Matrix).data.length).fill(k))];
 };
 
-/** The course's `gradients_to_vector`: dW1, db1, dW2, … stacked like `dictionary_to_vector`. */
-export const gradients_to_vector = (gradients: Grads, L: number): Matrix =>
-  flatten(parameterKeys(L).map((k) => grad(gradients, `d${k}` as `dW${number}`)));
+/**
+ * The course's `gradients_to_vector`: dW1, db1, dW2, … stacked like `dictionary_to_vector` (with
+ * `batch_norm`, dgamma_l and dbeta_l after each hidden layer's db_l).
+ */
+export const gradients_to_vector = (gradients: BatchNormGrads, L: number, batch_norm = false): Matrix =>
+  flatten(
+    parameterKeys(L, batch_norm).map(
+      (k) => gradients[`d${k}` as keyof BatchNormGrads] ?? raise(shapeError(`grads has no d${k}`)),
+    ),
+  );
 
-/** The course's `vector_to_dictionary`, for any layer sizes: the inverse of `dictionary_to_vector`. */
-export const vector_to_dictionary = (theta: Matrix, layer_dims: ReadonlyArray<number>): Parameters => {
+/**
+ * The course's `vector_to_dictionary`, for any layer sizes: the inverse of `dictionary_to_vector` (with
+ * `batch_norm`, gamma_l and beta_l of shape (n_l, 1) for every hidden layer).
+ */
+export const vector_to_dictionary = (
+  theta: Matrix,
+  layer_dims: ReadonlyArray<number>,
+  batch_norm = false,
+): BatchNormParameters => {
   const parameters: Record<string, Matrix> = {};
   let offset = 0;
   const take = (rows: number, cols: number): Matrix => {
@@ -63,6 +94,10 @@ export const vector_to_dictionary = (theta: Matrix, layer_dims: ReadonlyArray<nu
     const n = layer_dims[l] as number;
     parameters[`W${l}`] = take(n, layer_dims[l - 1] as number);
     parameters[`b${l}`] = take(n, 1);
+    if (batch_norm && l < layer_dims.length - 1) {
+      parameters[`gamma${l}`] = take(n, 1);
+      parameters[`beta${l}`] = take(n, 1);
+    }
   }
   if (offset !== theta.data.length)
     raise(
@@ -74,35 +109,61 @@ export const vector_to_dictionary = (theta: Matrix, layer_dims: ReadonlyArray<nu
 };
 
 export interface GradientCheckOptions {
-  readonly spec?: NetworkSpec;
+  /** The network; with batch norm's parameters in the dictionary, its `batchNorm` gives ε (default 1e-5). */
+  readonly spec?: NetworkSpec | BatchNormNetworkSpec;
   readonly cost?: Cost;
   readonly lambd?: number;
 }
 
 const norm = (v: Matrix): number => Math.sqrt(sumOfSquares(v));
 
+/** The cost J(θ) of a batch-norm network in training mode (the batch's statistics; running ones unused). */
+const batchNormCost = (
+  X: Matrix,
+  Y: Matrix,
+  p: BatchNormParameters,
+  spec: NetworkSpec | BatchNormNetworkSpec,
+  lambd: number,
+  cost: Cost,
+): number => {
+  const bnSpec: BatchNormNetworkSpec = {
+    ...spec,
+    batchNorm: "batchNorm" in spec ? spec.batchNorm : { eps: BATCHNORM_EPS },
+  };
+  const forward = L_model_forward_bn(X, p, initialize_running_stats(p), bnSpec);
+  if (E.isLeft(forward)) return raise(forward.left);
+  const [linear] = splitBatchNormParameters(p);
+  return compute_cost_with_regularization(forward.right[0], Y, linear, lambd, cost);
+};
+
 /**
  * The course's `gradient_check_n`: central differences `(J(θ + ε) − J(θ − ε)) / 2ε` for every parameter,
  * compared with the backward pass's gradients by `‖grad − approx‖ / (‖grad‖ + ‖approx‖)`. Above 2e-7 the
- * backward pass is wrong. `print_msg` prints the course's verdict.
+ * backward pass is wrong. `print_msg` prints the course's verdict. When the dictionary holds batch norm's
+ * gamma_l and beta_l, the network is `L_model_forward_bn`'s (training mode) and θ covers them too, so the
+ * check reaches `dgamma_l` and `dbeta_l`.
  */
 export const gradient_check_n = (
-  parameters: Parameters,
-  gradients: Grads,
+  parameters: BatchNormParameters,
+  gradients: BatchNormGrads,
   X: Matrix,
   Y: Matrix,
   epsilon = 1e-7,
   print_msg = false,
   { spec = courseSpec, cost = binary_cross_entropy, lambd = 0 }: GradientCheckOptions = {},
 ): number => {
-  const checked = validateParameters("gradient_check_n", parameters, X.rows);
+  const batch_norm = hasBatchNorm(parameters);
+  const checked = batch_norm
+    ? validateBatchNormParameters("gradient_check_n", parameters, X.rows)
+    : validateParameters("gradient_check_n", parameters, X.rows);
   if (E.isLeft(checked)) raise(checked.left);
   const L = layerCount(parameters);
   const layer_dims = layerDimsOf(parameters);
   const [theta] = dictionary_to_vector(parameters);
-  const gradVector = gradients_to_vector(gradients, L);
+  const gradVector = gradients_to_vector(gradients, L, batch_norm);
   const J = (values: Float64Array): number => {
-    const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values), layer_dims);
+    const p = vector_to_dictionary(unsafeMatrix(values.length, 1, values), layer_dims, batch_norm);
+    if (batch_norm) return batchNormCost(X, Y, p, spec, lambd, cost);
     const forward = L_model_forward(X, p, spec);
     if (E.isLeft(forward)) return raise(forward.left);
     return compute_cost_with_regularization(forward.right[0], Y, p, lambd, cost);

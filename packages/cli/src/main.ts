@@ -1,10 +1,8 @@
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import type { Registry } from "@stepwise/core";
 import { Command, CommanderError, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
-import { dataFetchCommand } from "./data-command.js";
-import { digitsCommand } from "./digits-command.js";
 import {
   layerList,
   nonNegativeNumber,
@@ -13,11 +11,17 @@ import {
   probability,
   seedValue,
 } from "./flags.js";
-import { buildRegistry } from "./plugins.js";
-import { pluginsCommand } from "./plugins-command.js";
-import { predictCommand } from "./predict-command.js";
-import { builtinPlugins } from "./registry.js";
-import { type TrainFlags, trainCommand } from "./train-command.js";
+import type { TrainFlags } from "./train-command.js";
+
+/*
+ * Start-up: this module loads only commander and the flag parsers, so `stepwise --help` and usage errors
+ * answer at once. Each command's code (the plugins, the model, the wasm backend, jsfive, vega, resvg) is
+ * imported when the command runs. scripts/bench-startup.mjs measures it; test/startup.test.ts checks that
+ * --help loads none of it.
+ */
+
+/** package.json sits one folder above both src/ and dist/. */
+const { version } = createRequire(import.meta.url)("../package.json") as { readonly version: string };
 
 export interface Io {
   readonly out: (line: string) => void;
@@ -35,6 +39,7 @@ const processIo: Io = {
 const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) => void): Command => {
   const root = new Command("stepwise")
     .description("Train the course's cat-vs-non-cat classifier and classify your own pictures.")
+    .version(version, "-V, --version", "print the version of @stepwise/cli")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: io.err })
     .showHelpAfterError("(run with --help for usage)");
@@ -44,9 +49,11 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     flags: { readonly plugin: ReadonlyArray<string> },
     command: (registry: Registry) => Promise<E.Either<CliFailure, void>>,
   ): Promise<E.Either<CliFailure, void>> =>
-    buildRegistry(builtinPlugins, { cwd: process.cwd(), plugins: flags.plugin }).then((registry) =>
-      E.isLeft(registry) ? registry : command(registry.right),
-    );
+    Promise.all([import("./plugins.js"), import("./registry.js")])
+      .then(([{ buildRegistry }, { builtinPlugins }]) =>
+        buildRegistry(builtinPlugins, { cwd: process.cwd(), plugins: flags.plugin }),
+      )
+      .then((registry) => (E.isLeft(registry) ? registry : command(registry.right)));
   const pluginOption = (): Option =>
     new Option(
       "--plugin <package or path>",
@@ -114,7 +121,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(pluginOption())
     .action((options: TrainFlags & { task: "cat" | "digits"; plugin: ReadonlyArray<string> }) => {
       if (options.task === "digits") {
-        settle(Promise.resolve(digitsCommand(options, io.out)));
+        settle(import("./digits-command.js").then(({ digitsCommand }) => digitsCommand(options, io.out)));
         return;
       }
       // Ctrl-C stops training between iterations and keeps the costs so far; a second one quits at once.
@@ -124,8 +131,8 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
         controller.abort();
       };
       process.on("SIGINT", onInterrupt);
-      const done = withRegistry(options, (registry) =>
-        trainCommand(options, {
+      const done = withRegistry(options, async (registry) =>
+        (await import("./train-command.js")).trainCommand(options, {
           registry,
           write: io.out,
           isTTY: io.isTTY,
@@ -144,8 +151,38 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(pluginOption())
     .argument("<images...>", "image files")
     .action((images: string[], options: { model: string; json: boolean; plugin: ReadonlyArray<string> }) => {
-      settle(withRegistry(options, (registry) => predictCommand({ ...options, images }, registry, io.out)));
+      settle(
+        withRegistry(options, async (registry) =>
+          (await import("./predict-command.js")).predictCommand({ ...options, images }, registry, io.out),
+        ),
+      );
     });
+
+  root
+    .command("export")
+    .description("write a trained model as an ONNX file (opset 18) for ONNX Runtime and other ONNX tools")
+    .requiredOption("--onnx <path>", "the .onnx file to write")
+    .requiredOption("--model <path>", "a run's model.json")
+    .addOption(
+      new Option("--precision <precision>", "element type of the ONNX tensors")
+        .choices(["double", "float"])
+        .default("double"),
+    )
+    .addOption(pluginOption())
+    .action(
+      (options: {
+        onnx: string;
+        model: string;
+        precision: "double" | "float";
+        plugin: ReadonlyArray<string>;
+      }) => {
+        settle(
+          withRegistry(options, async (registry) =>
+            (await import("./export-command.js")).exportCommand(options, registry, io.out),
+          ),
+        );
+      },
+    );
 
   root
     .command("plugins")
@@ -153,7 +190,11 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(pluginOption())
     .option("--json", "print the list as JSON", false)
     .action((options: { json: boolean; plugin: ReadonlyArray<string> }) => {
-      settle(withRegistry(options, (registry) => pluginsCommand(registry, options, io.out)));
+      settle(
+        withRegistry(options, async (registry) =>
+          (await import("./plugins-command.js")).pluginsCommand(registry, options, io.out),
+        ),
+      );
     });
 
   root
@@ -164,7 +205,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--from <dir>", "copy from a local folder instead of downloading")
     .option("--data <dir>", "where to put the files", "data/catvnoncat")
     .action((options: { from?: string; data?: string }) => {
-      settle(dataFetchCommand(options, io.out));
+      settle(import("./data-command.js").then(({ dataFetchCommand }) => dataFetchCommand(options, io.out)));
     });
 
   return root;
@@ -194,17 +235,3 @@ export const run = async (argv: ReadonlyArray<string>, io: Io = processIo): Prom
   );
   return result.left.exitCode;
 };
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(
-        `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}

@@ -98,6 +98,13 @@ export const resolvePluginModule = (source: PluginSource): E.Either<CliFailure, 
     try {
       return E.right(statSync(path).isDirectory() ? packageEntry(path) : path);
     } catch (e) {
+      const missing = /Cannot find module '([^']+)'/.exec(e instanceof Error ? e.message : "")?.[1];
+      if (missing?.startsWith(path) === true)
+        return E.left(
+          usageFailure(
+            `plugin ${label(source)}: ${path}'s package.json points at ${missing.slice(path.length + 1)}, which does not exist; build the package first (in this repository: pnpm turbo run build --filter <its name>), or run the CLI on the sources with pnpm stepwise:source`,
+          ),
+        );
       return E.left(
         usageFailure(
           `plugin ${label(source)}: ${path} is a folder without a usable package.json (${e instanceof Error ? e.message : String(e)})`,

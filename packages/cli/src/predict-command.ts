@@ -1,7 +1,8 @@
 import { basename } from "node:path";
 import type { Registry } from "@stepwise/core";
-import { readImageColumn } from "@stepwise/data";
-import { loadModel, predict } from "@stepwise/model";
+import { readImageColumn } from "@stepwise/data/node";
+import { predict } from "@stepwise/model";
+import { loadModel } from "@stepwise/model/node";
 import { concatColumns } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure } from "./cli-error.js";

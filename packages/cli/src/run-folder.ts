@@ -1,6 +1,6 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { writeFileAtomic } from "@stepwise/data";
+import { writeFileAtomic } from "@stepwise/data/node";
 import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 

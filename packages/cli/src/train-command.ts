@@ -8,17 +8,18 @@ import {
   type OptimizerDefinition,
   type Registry,
 } from "@stepwise/core";
-import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data";
+import type { Dataset } from "@stepwise/data";
+import { findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data/node";
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
   isTrainingStopped,
   L_layer_model_async,
   type PlanChoice,
   predict,
-  saveModel,
   type TrainResult,
   toModelFile,
 } from "@stepwise/model";
+import { saveModel } from "@stepwise/model/node";
 import { getBackend, type StepwiseError, setBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";

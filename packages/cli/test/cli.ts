@@ -6,7 +6,7 @@ import { join } from "node:path";
 export const DATA_DIR =
   process.env["STEPWISE_DATA_DIR"] || join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
 
-const MAIN = join(import.meta.dirname, "../src/main.ts");
+const MAIN = join(import.meta.dirname, "../src/bin.ts");
 
 export interface Ran {
   readonly code: number;

@@ -24,7 +24,14 @@ describe("stepwise train, as a user runs it", () => {
     });
     expect(lines).toContain("Train accuracy: 0.9856459330143541");
     expect(lines).toContain("Test accuracy: 0.8");
-    expect(await readdir(out)).toEqual(["cost.png", "cost.svg", "metrics.json", "model.json", "report.html"]);
+    expect(await readdir(out)).toEqual([
+      "cost.png",
+      "cost.svg",
+      "metrics.json",
+      "model.json",
+      "model.safetensors",
+      "report.html",
+    ]);
     const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as Record<string, unknown>;
     expect((metrics["costs"] as number[]).length).toBe(2500);
     expect(metrics["test_predictions"]).toEqual(fixture.test_predictions);

@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { CATVNONCAT_H5_FILES } from "./catvnoncat.js";
-import { describeError, readBytes, sha256Hex, writeFileAtomic } from "./files.js";
-import { dataError } from "./ndarray.js";
+import { readBytes, sha256Hex, writeFileAtomic } from "./files.js";
+import { dataError, describeError } from "./ndarray.js";
 
 /** What a good copy of each course file is (from shared/datasets/catvnoncat/SHA256SUMS). */
 export interface Checksum {

@@ -9,10 +9,11 @@ import {
   type Dataset,
   flattenImages,
   imageAt,
-  loadCatvnoncat,
+  parseCatvnoncat,
   toImageBatch,
   toLabelRow,
 } from "../src/catvnoncat.js";
+import { loadCatvnoncat } from "../src/read.js";
 
 const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
 
@@ -140,6 +141,45 @@ describe("loadCatvnoncat", () => {
     // python3 -c "import numpy as np; print(np.load('test_x.npy')[13].reshape(-1)[777])"  → 231
     expect(imageAt(dataset.testImages, 13)[777]).toBe(231);
     expect(imageAt(dataset.testImages, 49).length).toBe(12288);
+  });
+});
+
+describe("parseCatvnoncat (from bytes, as in a browser)", () => {
+  it("gives the same data set as loadCatvnoncat, from either copy", async () => {
+    const bytes = async (name: string) => [name, new Uint8Array(await readFile(join(SHARED, name)))] as const;
+    const h5 = right(
+      parseCatvnoncat(
+        Object.fromEntries(await Promise.all(["train_catvnoncat.h5", "test_catvnoncat.h5"].map(bytes))),
+      ),
+    );
+    const npy = right(
+      parseCatvnoncat(
+        Object.fromEntries(
+          await Promise.all(["train_x.npy", "train_y.npy", "test_x.npy", "test_y.npy"].map(bytes)),
+        ),
+        { format: "npy" },
+      ),
+    );
+    for (const key of ["train_x", "train_y", "test_x", "test_y"] as const) {
+      expect(digest(h5[key])).toBe(digest(dataset[key]));
+      expect(digest(npy[key])).toBe(digest(dataset[key]));
+    }
+    expect(h5.classes).toEqual(["non-cat", "cat"]);
+  });
+
+  it("names the files it was not given, and errors name files as `source` says", async () => {
+    expect(errorOf(parseCatvnoncat({}))).toBe(
+      'parseCatvnoncat: no bytes for train_catvnoncat.h5 and test_catvnoncat.h5; pass an object holding "train_catvnoncat.h5", "test_catvnoncat.h5" (the bytes of the course\'s files, e.g. from fetch(...).arrayBuffer())',
+    );
+    const stub = new TextEncoder().encode("404: Not Found");
+    expect(
+      errorOf(
+        parseCatvnoncat(
+          { "train_catvnoncat.h5": stub, "test_catvnoncat.h5": stub },
+          { source: (file) => `https://example.org/${file}` },
+        ),
+      ),
+    ).toMatch(/^https:\/\/example\.org\/train_catvnoncat\.h5: not an HDF5 file/);
   });
 });
 

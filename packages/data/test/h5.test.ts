@@ -3,9 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type H5File, parseH5, readH5, readH5Dataset } from "../src/h5.js";
+import { type H5File, parseH5 } from "../src/h5.js";
 import type { NdArray } from "../src/ndarray.js";
 import { parseNpy } from "../src/npy.js";
+import { readH5, readH5Dataset } from "../src/read.js";
 
 const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
 const TRAIN = new Uint8Array(readFileSync(join(SHARED, "train_catvnoncat.h5")));

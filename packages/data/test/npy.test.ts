@@ -2,7 +2,8 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "../src/ndarray.js";
-import { parseNpy, parseNpyHeader, readNpy } from "../src/npy.js";
+import { parseNpy, parseNpyHeader } from "../src/npy.js";
+import { readNpy } from "../src/read.js";
 
 const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Dataset, loadCatvnoncat } from "@stepwise/data";
+import type { Dataset } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import * as E from "fp-ts/lib/Either.js";
 
 /** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readNpy, toImageBatch, toLabelRow } from "@stepwise/data";
+import { toImageBatch, toLabelRow } from "@stepwise/data";
+import { readNpy } from "@stepwise/data/node";
 import { unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

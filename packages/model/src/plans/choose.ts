@@ -19,7 +19,10 @@ export interface PlanContext {
   readonly stepsPerIteration: number;
 }
 
-/** Why the dual plan cannot reproduce this run, or undefined when it can. */
+/**
+ * Why the dual plan cannot reproduce this run, or undefined when it can. Batch norm is no reason: it acts
+ * on Z1 = W1·X + b1, which the dual plan reproduces exactly (see dual.ts).
+ */
 export const dualInvalidBecause = ({ X, initial, optimizer }: PlanContext): string | undefined => {
   if (!optimizer.linearInGradient)
     return `the optimizer "${optimizer.meta.name}" is not linear in the gradient (the dual plan needs gd or momentum)`;
