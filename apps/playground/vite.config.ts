@@ -21,14 +21,6 @@ const catDir = join(repo, "datasets/catvnoncat");
 /** The Regularization notebook's football.csv, as `@stepwise/data` ships it. */
 const footballFile = join(repo, "packages/data/datasets/course2/football.csv");
 
-/**
- * TEMPORARY, until `createWasmBackend` takes its kernels' URL: the backend finds them with
- * `new URL("../build/kernels.wasm", import.meta.url)`, which in the built site resolves next to the
- * worker chunk's folder (`assets/../build/`), so the build puts them there.
- */
-const WASM_FILES = ["kernels.wasm", "kernels-relaxed.wasm"] as const;
-const wasmDir = join(repo, "packages/backend-wasm/build");
-
 const courseAssets = (): Plugin => ({
   name: "stepwise-course-assets",
   configureServer(server) {
@@ -56,13 +48,8 @@ const courseAssets = (): Plugin => ({
       fileName: "datasets/course2/football.csv",
       source: readFileSync(footballFile),
     });
-    for (const name of WASM_FILES)
-      this.emitFile({ type: "asset", fileName: `build/${name}`, source: readFileSync(join(wasmDir, name)) });
   },
 });
-
-/** TEMPORARY (see src/shims/node-builtins.ts): Node built-ins the packages import but the app never calls. */
-const nodeShim = join(here, "src/shims/node-builtins.ts");
 
 export default defineConfig({
   // Relative URLs, so the site works from any folder of any static host.
@@ -70,7 +57,6 @@ export default defineConfig({
   resolve: {
     // The workspace packages by name, resolved to their TypeScript source as in tsconfig.base.json.
     conditions: ["@stepwise/source", ...defaultClientConditions],
-    alias: [{ find: /^node:(fs\/promises|fs|crypto|path)$/, replacement: nodeShim }],
   },
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   worker: { format: "es" },

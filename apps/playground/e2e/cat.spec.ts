@@ -49,15 +49,23 @@ test("the cat classifier trains the course's L-layer model to the course's costs
   const inPage = Number(await page.getByTestId("classified-probability").textContent());
   await page.screenshot({ path: info.outputPath("cat-view.png"), fullPage: true });
 
-  // ...and by the CLI from the model the page exports: the same probability, bit for bit.
-  const modelDownload = page.waitForEvent("download");
-  await page.getByTestId("download-model").click();
-  const model = info.outputPath("model.json");
-  await (await modelDownload).saveAs(model);
-  const [row] = JSON.parse(stepwise(["predict", "--model", model, picture, "--json"])) as Array<{
-    probability: number;
-  }>;
-  expect(row?.probability).toBe(inPage);
+  // ...and by the CLI from the model the page exports (model.json naming model.safetensors beside it,
+  // and model.safetensors alone): the same probability, bit for bit.
+  const save = async (testId: string, name: string): Promise<string> => {
+    const downloaded = page.waitForEvent("download");
+    await page.getByTestId(testId).click();
+    const file = info.outputPath(name);
+    await (await downloaded).saveAs(file);
+    return file;
+  };
+  const model = await save("download-model", "model.json");
+  const weights = await save("download-weights", "model.safetensors");
+  for (const file of [model, weights]) {
+    const [row] = JSON.parse(stepwise(["predict", "--model", file, picture, "--json"])) as Array<{
+      probability: number;
+    }>;
+    expect(row?.probability).toBe(inPage);
+  }
   expect(inPage).toBeGreaterThan(0.5);
 
   // The exported program, run by Node on the same backend: the page's costs (to 1e-9; see worstDifference)

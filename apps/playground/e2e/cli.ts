@@ -17,7 +17,7 @@ export const runTs = (file: string, args: ReadonlyArray<string>): string => {
 };
 
 /** The `stepwise` CLI of this checkout. */
-export const stepwise = (args: ReadonlyArray<string>): string => runTs("packages/cli/src/main.ts", args);
+export const stepwise = (args: ReadonlyArray<string>): string => runTs("packages/cli/src/bin.ts", args);
 
 /**
  * Runs a program the page exported, placed inside the app so its imports find the workspace packages,

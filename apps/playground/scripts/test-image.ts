@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { encodePng, imageAt, loadCatvnoncat } from "@stepwise/data";
+import { encodePng, imageAt } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import * as E from "fp-ts/lib/Either.js";
 
 const [index = "1", out = "picture.png"] = process.argv.slice(2);

@@ -1,4 +1,6 @@
 import { createWasmBackend } from "@stepwise/backend-wasm";
+// Vite copies the kernels into the site and gives their URL.
+import kernels from "@stepwise/backend-wasm/kernels.wasm?url";
 import { type Backend, jsBackend, setBackend } from "@stepwise/tensor";
 
 /** Which backend a worker trains on, and why: shown in the page's header. */
@@ -15,8 +17,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 /**
  * The wasm backend with one thread per core when the page is cross-origin isolated (SharedArrayBuffer
  * needs it), else the js reference on this one thread. Must run in a Worker: the wasm backend's threads
- * wait with Atomics.wait, which a page's main thread may not. The products are the plain SIMD build, as
- * the CLI on Node uses, so the numbers are the CLI's bit for bit.
+ * wait with Atomics.wait, which a page's main thread may not. Only the plain SIMD build is given (not the
+ * fused multiply-add one), as the CLI on Node 20 uses, so the products round as the CLI's do.
  */
 export const startBackend = async (
   isolated: boolean,
@@ -33,7 +35,7 @@ export const startBackend = async (
     );
   try {
     const threads = Math.max(1, Math.min(cores - 1, 8));
-    const wasm = await createWasmBackend({ threads, fusedMultiplyAdd: false });
+    const wasm = await createWasmBackend({ threads, kernels });
     return [
       wasm,
       { name: "wasm", threads, crossOriginIsolated: true, note: null },

@@ -1,6 +1,6 @@
 import type { Cost, Parameters } from "@stepwise/core";
 import type { NetworkSpec } from "@stepwise/forward-cache";
-import { serializeModel, toModelFile } from "@stepwise/model";
+import { modelManifest, modelToSafetensors, toModelFile, WEIGHTS_FILE } from "@stepwise/model";
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import type { RunConfig } from "./config.js";
@@ -27,13 +27,34 @@ const hyperparametersOf = (config: RunConfig, classes: ReadonlyArray<string> | u
   ...(classes === undefined ? {} : { classes: classes.join(",") }),
 });
 
-/** The trained model in the model package's own file format, which `stepwise predict` loads. */
-export const exportModel = (
+/** A trained model as the model package writes it: model.json naming model.safetensors, and the weights. */
+export interface ExportedModel {
+  readonly json: string;
+  /** The weights (float64, bit for bit) with the architecture in the metadata: a complete model alone. */
+  readonly safetensors: Uint8Array;
+  readonly spec: NetworkSpec;
+}
+
+const sha256Hex = async (bytes: Uint8Array): Promise<string> =>
+  Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", Uint8Array.from(bytes))), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+
+/**
+ * The trained model in the model package's file format (`toModelFile`, `modelToSafetensors`,
+ * `modelManifest`), which `stepwise predict` and `@stepwise/model` load: `model.json` with
+ * `model.safetensors` beside it, or `model.safetensors` alone.
+ */
+export const exportModel = async (
   config: RunConfig,
   parameters: Parameters,
   classes: ReadonlyArray<string> | undefined,
-): E.Either<StepwiseError, { readonly text: string; readonly spec: NetworkSpec }> =>
-  E.map(({ spec, cost }: { readonly spec: NetworkSpec; readonly cost: Cost }) => ({
-    text: serializeModel(toModelFile(parameters, spec, cost, hyperparametersOf(config, classes))),
-    spec,
-  }))(choicesOf(config));
+): Promise<E.Either<StepwiseError, ExportedModel>> => {
+  const choices = choicesOf(config);
+  if (E.isLeft(choices)) return choices;
+  const { spec, cost }: { readonly spec: NetworkSpec; readonly cost: Cost } = choices.right;
+  const file = toModelFile(parameters, spec, cost, hyperparametersOf(config, classes));
+  const safetensors = modelToSafetensors(file);
+  const json = modelManifest(file, { file: WEIGHTS_FILE, sha256: await sha256Hex(safetensors) });
+  return E.right({ json, safetensors, spec });
+};

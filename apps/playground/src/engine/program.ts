@@ -93,7 +93,7 @@ export const programOf = (
       'import { writeFileSync } from "node:fs";',
       ...packages.map((p) => `import { plugins as ${importName(p)} } from "${p}";`),
       'import { getActivation, getCost, getOptimizer, makeRegistry } from "@stepwise/core";',
-      ...(cats ? ['import { loadCatvnoncat } from "@stepwise/data";'] : []),
+      ...(cats ? ['import { loadCatvnoncat } from "@stepwise/data/node";'] : []),
       'import { initializerByName } from "@stepwise/init";',
       'import { L_layer_model, predict } from "@stepwise/model";',
       'import { optimizers } from "@stepwise/optimizer";',

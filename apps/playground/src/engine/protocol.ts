@@ -49,10 +49,10 @@ export interface Finished {
   readonly mislabeled: ReadonlyArray<Mislabeled>;
   readonly boundary: Boundary | null;
   /**
-   * The trained model as `model.json` (the model package's format), as a Blob: megabytes for the cat
-   * model, which a Blob hands to the page without copying them through its main thread.
+   * The trained model in the model package's format: `model.json` naming `model.safetensors`, as Blobs
+   * (megabytes for the cat model, which a Blob hands over without copying them through the page).
    */
-  readonly model: Blob;
+  readonly model: { readonly json: Blob; readonly safetensors: Blob };
   /** Settings the model package does not take yet (reported, not applied). */
   readonly pending: ReadonlyArray<string>;
 }

@@ -139,9 +139,18 @@ export const CatView = () => {
             <button
               type="button"
               data-testid="download-model"
-              onClick={() => download("model.json", done.model)}
+              title="the architecture; stepwise predict reads it with model.safetensors beside it"
+              onClick={() => download("model.json", done.model.json)}
             >
               model.json
+            </button>{" "}
+            <button
+              type="button"
+              data-testid="download-weights"
+              title="the weights, float64, with the architecture in its metadata: a complete model on its own"
+              onClick={() => download("model.safetensors", done.model.safetensors)}
+            >
+              model.safetensors
             </button>{" "}
             <button
               type="button"

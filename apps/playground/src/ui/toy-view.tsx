@@ -466,9 +466,18 @@ export const ToyView = () => {
               <button
                 type="button"
                 data-testid="toy-download-model"
-                onClick={() => download("model.json", done.model)}
+                title="the architecture; stepwise predict reads it with model.safetensors beside it"
+                onClick={() => download("model.json", done.model.json)}
               >
                 model.json
+              </button>{" "}
+              <button
+                type="button"
+                data-testid="toy-download-weights"
+                title="the weights, float64, with the architecture in its metadata: a complete model on its own"
+                onClick={() => download("model.safetensors", done.model.safetensors)}
+              >
+                model.safetensors
               </button>{" "}
               <button
                 type="button"

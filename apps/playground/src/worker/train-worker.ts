@@ -137,7 +137,7 @@ const train = async (
   progress.flush();
   if (E.isLeft(run)) return post({ type: "failed", runId, message: run.left.message, costs: run.left.costs });
   const { result, train: onTrain, test: onTest } = run.right;
-  const exported = exportModel(config, result.parameters, data.right.cats?.classes);
+  const exported = await exportModel(config, result.parameters, data.right.cats?.classes);
   if (E.isLeft(exported))
     return post({ type: "failed", runId, message: exported.left.message, costs: result.costs });
   const cat = data.right.cats;
@@ -158,7 +158,12 @@ const train = async (
         ? []
         : mislabeledImages(cat.testImages, cat.test_y, onTest, cat.classes),
     boundary: boundary === undefined ? null : boundary(result.parameters),
-    model: new Blob([exported.right.text], { type: "application/json" }),
+    model: {
+      json: new Blob([exported.right.json], { type: "application/json" }),
+      safetensors: new Blob([Uint8Array.from(exported.right.safetensors)], {
+        type: "application/octet-stream",
+      }),
+    },
     pending: pendingOptions(config),
   });
 };
