@@ -27,7 +27,7 @@ const cliSeconds = (): number => {
       "--conditions=@stepwise/source",
       "--import",
       "tsx",
-      "packages/cli/src/main.ts",
+      "packages/cli/src/bin.ts",
       "train",
       "--plan",
       "auto",
