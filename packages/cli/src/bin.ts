@@ -12,9 +12,14 @@ run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
+  async (e: unknown) => {
+    // A file-system error is the environment's (permissions, disk space), not a bug to report.
+    const { asSystemError, environmentProblem } = await import("./environment.js");
+    const system = asSystemError(e);
     process.stderr.write(
-      `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`,
+      system === undefined
+        ? `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`
+        : `stepwise: ${environmentProblem(e, "use", system.path ?? "a file")}\n`,
     );
     process.exitCode = 1;
   },

@@ -29,6 +29,11 @@ export interface Io {
   readonly isTTY: boolean;
 }
 
+/** The signals that stop a run cleanly, with their numbers (for the exit code 128 + n). */
+const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
+const signalNames = Object.keys(STOP_SIGNALS) as ReadonlyArray<StopSignal>;
+
 const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (text) => process.stderr.write(text),
@@ -105,7 +110,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(
       new Option(
         "--plan <plan>",
-        "first-layer training plan: dual is the same numbers, far faster on wide inputs",
+        "first-layer training plan: dual gives the same numbers to about 1e-13, far faster on wide inputs",
       )
         .choices(["auto", "primal", "dual"])
         .default("auto"),
@@ -124,23 +129,33 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
         settle(import("./digits-command.js").then(({ digitsCommand }) => digitsCommand(options, io.out)));
         return;
       }
-      // Ctrl-C stops training between iterations and keeps the costs so far; a second one quits at once.
+      // Ctrl-C, SIGTERM and SIGHUP stop training between iterations and keep the costs and weights so
+      // far; a second one quits at once (128 + the signal's number), leaving metrics.json "aborted".
       const controller = new AbortController();
-      const onInterrupt = (): void => {
-        if (controller.signal.aborted) process.exit(130);
-        controller.abort();
+      const onSignal = (signal: StopSignal): void => {
+        if (controller.signal.aborted) process.exit(128 + STOP_SIGNALS[signal]);
+        controller.abort(signal);
       };
-      process.on("SIGINT", onInterrupt);
+      for (const signal of signalNames) process.on(signal, onSignal);
       const done = withRegistry(options, async (registry) =>
         (await import("./train-command.js")).trainCommand(options, {
           registry,
           write: io.out,
+          warn: (line) => io.err(`stepwise: ${line}\n`),
           isTTY: io.isTTY,
           now: () => new Date(),
           signal: controller.signal,
+          atExit: (cleanup) => {
+            process.once("exit", cleanup);
+            return () => process.off("exit", cleanup);
+          },
         }),
       );
-      settle(done.finally(() => process.off("SIGINT", onInterrupt)));
+      settle(
+        done.finally(() => {
+          for (const signal of signalNames) process.off(signal, onSignal);
+        }),
+      );
     });
 
   root
@@ -153,7 +168,12 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .action((images: string[], options: { model: string; json: boolean; plugin: ReadonlyArray<string> }) => {
       settle(
         withRegistry(options, async (registry) =>
-          (await import("./predict-command.js")).predictCommand({ ...options, images }, registry, io.out),
+          (await import("./predict-command.js")).predictCommand(
+            { ...options, images },
+            registry,
+            io.out,
+            (line) => io.err(`stepwise: ${line}\n`),
+          ),
         ),
       );
     });

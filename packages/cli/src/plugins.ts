@@ -15,6 +15,7 @@ import {
 } from "@stepwise/core";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
+import { guardPlugin } from "./plugin-guard.js";
 
 /**
  * Plugins beyond the built-in ones come from two explicit lists, never from scanning folders:
@@ -215,8 +216,9 @@ export const buildRegistry = async (
     if (E.isLeft(loaded)) return loaded;
     if (seenFiles.has(loaded.right.file)) continue;
     seenFiles.add(loaded.right.file);
-    const fresh = loaded.right.plugins.filter((p) => !seen.has(p));
-    for (const p of fresh) seen.add(p);
+    const unseen = loaded.right.plugins.filter((p) => !seen.has(p));
+    for (const p of unseen) seen.add(p);
+    const fresh = unseen.map((p) => guardPlugin(p, source.specifier));
     const attempt = makeRegistry({ plugins: [...provided.flatMap((p) => p.plugins), ...fresh] });
     if (E.isLeft(attempt)) {
       const other = fresh.map((p) => clashesWith(p, provided)).find((x) => x !== undefined);

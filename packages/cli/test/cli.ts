@@ -1,18 +1,39 @@
 import { execFile, spawn } from "node:child_process";
-
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { run } from "../src/main.js";
 
-/** The catvnoncat data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
+/** The catvnoncat data: $STEPWISE_DATA_DIR, else the repository's copy. */
 export const DATA_DIR =
-  process.env["STEPWISE_DATA_DIR"] || join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
+  process.env["STEPWISE_DATA_DIR"] || join(import.meta.dirname, "../../../datasets/catvnoncat");
 
 const MAIN = join(import.meta.dirname, "../src/bin.ts");
+// `--import tsx` would resolve tsx from the working directory, which may be a bare temporary folder.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const PACKAGE_DIR = join(import.meta.dirname, "..");
 
 export interface Ran {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
+
+export interface ProcessOptions {
+  /** Where the CLI runs (default packages/cli). */
+  readonly cwd?: string;
+  /** Run as this user (only when the tests run as root, to meet permissions root would ignore). */
+  readonly uid?: number;
+  readonly env?: Record<string, string | undefined>;
+}
+
+const childOptions = (options: ProcessOptions) => ({
+  cwd: options.cwd ?? PACKAGE_DIR,
+  env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1", ...options.env },
+  ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+});
+
+const ARGS = ["--conditions=@stepwise/source", "--import", TSX, MAIN];
 
 /**
  * Runs the real CLI in a child process, as a user would (`pnpm stepwise …`), with stdout not a terminal.
@@ -21,16 +42,13 @@ export interface Ran {
 export const stepwise = (
   args: ReadonlyArray<string>,
   env: Record<string, string | undefined> = {},
+  options: ProcessOptions = {},
 ): Promise<Ran> =>
   new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--conditions=@stepwise/source", "--import", "tsx", MAIN, ...args],
-      {
-        cwd: join(import.meta.dirname, ".."),
-        env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1", ...env },
-        maxBuffer: 64 * 1024 * 1024,
-      },
+      [...ARGS, ...args],
+      { ...childOptions({ ...options, env }), maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
         resolve({ code, stdout, stderr });
@@ -38,17 +56,18 @@ export const stepwise = (
     );
   });
 
-/** Starts the CLI, sends SIGINT once its stdout contains `when`, and resolves when it exits. */
-export const interruptWhen = (args: ReadonlyArray<string>, when: string): Promise<Ran> =>
+/**
+ * Starts the CLI and, once its stdout contains `when`, sends `signals` one after the other (a few
+ * milliseconds apart); resolves when it exits. `code` is 128 + n when a signal n ended it unhandled.
+ */
+export const signalWhen = (
+  args: ReadonlyArray<string>,
+  when: string,
+  signals: ReadonlyArray<NodeJS.Signals> = ["SIGINT"],
+  options: ProcessOptions = {},
+): Promise<Ran & { readonly signal: NodeJS.Signals | null }> =>
   new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@stepwise/source", "--import", "tsx", MAIN, ...args],
-      {
-        cwd: join(import.meta.dirname, ".."),
-        env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1" },
-      },
-    );
+    const child = spawn(process.execPath, [...ARGS, ...args], childOptions(options));
     let stdout = "";
     let stderr = "";
     let sent = false;
@@ -56,11 +75,34 @@ export const interruptWhen = (args: ReadonlyArray<string>, when: string): Promis
       stdout += chunk.toString();
       if (!sent && stdout.includes(when)) {
         sent = true;
-        child.kill("SIGINT");
+        for (const [k, signal] of signals.entries()) setTimeout(() => child.kill(signal), 5 * k);
       }
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code: code ?? 1, signal, stdout, stderr }));
   });
+
+/** Starts the CLI, sends SIGINT once its stdout contains `when`, and resolves when it exits. */
+export const interruptWhen = (args: ReadonlyArray<string>, when: string): Promise<Ran> =>
+  signalWhen(args, when, ["SIGINT"]);
+
+/** The CLI in this process (no process start-up): what `run` wrote and its exit code. */
+export const stepwiseHere = async (args: ReadonlyArray<string>): Promise<Ran> => {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    out: (line) => {
+      stdout += `${line}\n`;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+};
+
+/** A stack trace's tell-tale `    at f (file:line)` lines. */
+export const STACK_TRACE = /\n\s+at /;

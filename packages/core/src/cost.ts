@@ -1,13 +1,29 @@
 import { formatShape, type Matrix, type StepwiseError, shapeError, sumAll, zipWith } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import type { OutputRange } from "./activation.js";
 import type { PluginMeta } from "./plugin.js";
+
+/** Which outputs a cost is defined for; `checkOutputCost` checks a pairing against it before training. */
+export interface OutputRequirement {
+  /** The output ranges (see OutputRange) the cost accepts. */
+  readonly outputRange: ReadonlyArray<OutputRange>;
+  /** The fewest output units it needs (categorical cross-entropy: 2, one per class). */
+  readonly minUnits?: number;
+  /** Why, and what to pair it with instead; ends the error message. */
+  readonly hint?: string;
+}
+
+/** What a cost says about itself; without `accepts` it takes any output (mse, mae, huber, hinge). */
+export interface CostMeta extends PluginMeta<"cost"> {
+  readonly accepts?: OutputRequirement;
+}
 
 /**
  * A cost plugin: the mean over the m examples (columns) of a per-example loss, and `dAL`, the derivative of
  * the per-example loss with respect to AL (`linear_backward` divides by m, as in the course).
  */
 export interface Cost {
-  readonly meta: PluginMeta<"cost">;
+  readonly meta: CostMeta;
   readonly compute_cost: (AL: Matrix, Y: Matrix) => number;
   readonly cost_backward: (AL: Matrix, Y: Matrix) => Matrix;
 }
@@ -16,6 +32,7 @@ export interface ElementwiseCostSpec {
   readonly name: string;
   readonly description?: string;
   readonly package?: string;
+  readonly accepts?: OutputRequirement;
   /** The loss contributed by one output unit; a column's loss is the sum over its rows. */
   readonly loss: (a: number, y: number) => number;
   /** ∂loss/∂a. */

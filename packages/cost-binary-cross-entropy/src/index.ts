@@ -14,6 +14,10 @@ export const binary_cross_entropy = Object.freeze<Cost>({
     name: "binary_cross_entropy",
     package: "@stepwise/cost-binary-cross-entropy",
     description: "binary cross-entropy for a sigmoid output: -(y log a + (1-y) log(1-a))",
+    accepts: Object.freeze({
+      outputRange: Object.freeze(["probability"] as const),
+      hint: "It takes log a and log(1 − a), which need a in (0, 1): use the output sigmoid, or the output identity with the cost binary_cross_entropy_from_logits.",
+    }),
   }),
   compute_cost: (AL, Y) => {
     const checked = checkTargets("compute_cost", AL, Y);

@@ -161,13 +161,17 @@ const readInlineMatrix = (source: string, key: string, entry: unknown): E.Either
   const [rows, cols] = entry["shape"] as unknown[];
   const data = entry["data"] as unknown[];
   const bad = data.findIndex((x) => typeof x !== "number" || !Number.isFinite(x));
-  if (bad >= 0)
+  if (bad >= 0) {
+    // Say what the file holds (JSON.stringify would print Infinity, read from 1e999, as null) and where.
+    const x = data[bad];
+    const width = Number(cols) > 0 ? Number(cols) : 1;
     return E.left(
       modelError(
         source,
-        `parameter ${key}: element ${bad} is ${JSON.stringify(data[bad])}; model files hold finite numbers only`,
+        `parameter ${key}: ${key}[${Math.floor(bad / width)}, ${bad % width}] (element ${bad} of its data) is ${typeof x === "number" ? `${x}, not a finite number${Math.abs(x) === Number.POSITIVE_INFINITY ? " (a number such as 1e999 is beyond a float64's range)" : ""}` : `${JSON.stringify(x)}, not a number`}; model files hold finite numbers only`,
       ),
     );
+  }
   return pipe(
     fromFlat(Number(rows), Number(cols), data as number[]),
     E.mapLeft((e) => modelError(source, `parameter ${key}: ${e.message}`)),

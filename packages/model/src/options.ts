@@ -1,4 +1,10 @@
-import type { Cost, Hyperparameters, OptimizerDefinition, Parameters } from "@stepwise/core";
+import {
+  type Cost,
+  checkOutputCost,
+  type Hyperparameters,
+  type OptimizerDefinition,
+  type Parameters,
+} from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
@@ -72,10 +78,15 @@ const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
 
 const isPositiveInteger = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
-/** Fills in the defaults and checks every number, naming the function, the value and the fix. */
+/**
+ * Fills in the defaults and checks every number, naming the function, the value and the fix, and that the
+ * cost suits the output activation (`checkOutputCost`; with `outputUnits`, the output layer's size, also
+ * that a softmax has more than one unit).
+ */
 export const resolveOptions = (
   fn: string,
   options: TrainOptions,
+  outputUnits?: number,
 ): E.Either<StepwiseError, ResolvedOptions> => {
   const resolved: ResolvedOptions = {
     learning_rate: options.learning_rate ?? 0.0075,
@@ -124,5 +135,6 @@ export const resolveOptions = (
     check(isPositiveInteger(print_every), `${fn}: print_every is ${print_every}; pass an integer ≥ 1`),
   ];
   const failed = checks.find(E.isLeft);
-  return failed !== undefined && E.isLeft(failed) ? failed : E.right(resolved);
+  if (failed !== undefined && E.isLeft(failed)) return failed;
+  return E.as(checkOutputCost(fn, resolved.spec.output, resolved.cost, outputUnits), resolved);
 };

@@ -200,7 +200,23 @@ describe("version 1 model files (inline JSON weights)", () => {
     expect(message(parseModel(JSON.stringify(unchained), registry))).toContain("W2");
     const nonFinite = inline.replace(/"data":\[[-0-9.e]+/, '"data":[null');
     expect(message(parseModel(nonFinite, registry))).toContain(
-      "parameter W1: element 0 is null; model files hold finite numbers only",
+      "parameter W1: W1[0, 0] (element 0 of its data) is null, not a number; model files hold finite numbers only",
+    );
+  });
+
+  it("names a weight too large for a float64 (1e999) as not finite, at its row and column", () => {
+    const text = serializeModel(file);
+    const columns = file.parameters["W1"]?.cols ?? 0;
+    // The second row's first entry: element `columns` of W1's data.
+    const json = JSON.parse(text) as { parameters: Record<string, { data: number[] }> };
+    const first = json.parameters["W1"]?.data.slice(0, columns + 1) ?? [];
+    const tooLarge = text.replace(
+      `"data":[${first.map(String).join(",")}`,
+      `"data":[${[...first.slice(0, columns), "1e999"].join(",")}`,
+    );
+    expect(tooLarge).toContain("1e999");
+    expect(message(parseModel(tooLarge, registry))).toContain(
+      `parameter W1: W1[1, 0] (element ${columns} of its data) is Infinity, not a finite number (a number such as 1e999 is beyond a float64's range)`,
     );
   });
 });
