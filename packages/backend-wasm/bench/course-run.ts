@@ -5,10 +5,9 @@ import { seed } from "@stepwise/random";
 import type { Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 
-/** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
+/** The course's data: $STEPWISE_DATA_DIR, else the repository's datasets/catvnoncat. */
 export const catvnoncatDir = (): string =>
-  process.env["STEPWISE_DATA_DIR"] ||
-  new URL("../../../../shared/datasets/catvnoncat", import.meta.url).pathname;
+  process.env["STEPWISE_DATA_DIR"] || new URL("../../../datasets/catvnoncat", import.meta.url).pathname;
 
 export interface CatData {
   readonly train_x: Matrix;

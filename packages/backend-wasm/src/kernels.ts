@@ -40,11 +40,23 @@ export type KernelsSource = URL | string | ArrayBuffer | Uint8Array | WasmModule
 export const MAXIMUM_PAGES = 32768;
 
 /**
- * Whether this runtime can run the backend: WebAssembly SIMD, shared memory, a thread allowed to block
- * (not a browser page's main thread: run the training in a Worker there) and, in Node, the built .wasm.
+ * Why this runtime cannot run the backend, or `undefined` when it can: it needs WebAssembly SIMD, shared
+ * memory, a thread allowed to block (not a browser page's main thread: run the training in a Worker
+ * there) and, in Node, the built .wasm.
  */
-export const wasmBackendAvailable = (): boolean =>
-  hasSimd() && hasSharedMemory() && canBlock() && platform.fileExists(kernelsUrl(false));
+export const wasmBackendUnavailableReason = (): string | undefined => {
+  if (!hasSimd()) return "this runtime has no WebAssembly SIMD";
+  if (!hasSharedMemory())
+    return "this runtime has no shared WebAssembly memory (a browser page needs cross-origin isolation)";
+  if (!canBlock()) return "this thread may not block on Atomics.wait (run the training in a Worker)";
+  const url = kernelsUrl(false);
+  if (!platform.fileExists(url))
+    return `the kernels are not built: ${url.protocol === "file:" ? decodeURIComponent(url.pathname) : url.href} is missing (pnpm --filter @stepwise/backend-wasm build:wasm)`;
+  return undefined;
+};
+
+/** Whether this runtime can run the backend (see `wasmBackendUnavailableReason`). */
+export const wasmBackendAvailable = (): boolean => wasmBackendUnavailableReason() === undefined;
 
 export interface KernelsChoice {
   /** Which build: with fused multiply-add (relaxed SIMD) or plain SIMD. */

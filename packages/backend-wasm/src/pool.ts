@@ -1,16 +1,5 @@
 import { platform } from "#platform";
-import {
-  BLOCKS,
-  CLAIM,
-  CONTROL_WORDS,
-  claim,
-  DESCRIPTOR,
-  DONE,
-  FAILED,
-  GENERATION,
-  QUIT,
-  SPIN_MS,
-} from "./control.js";
+import { CONTROL_WORDS, claim, DONE, FAILED, GENERATION, publishSteps, QUIT, SPIN_MS } from "./control.js";
 import type { Thread } from "./platform.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
 import { workerSource } from "./worker-source.js";
@@ -72,11 +61,7 @@ export const startPool = async (options: PoolOptions): Promise<Pool> => {
       return;
     }
     const generation = (Atomics.load(c, GENERATION) + 1) | 0;
-    Atomics.store(c, DESCRIPTOR, descriptor);
-    Atomics.store(c, BLOCKS, blocks);
-    Atomics.store(c, DONE, 0);
-    Atomics.store(c, CLAIM, (generation & 0xffff) << 16);
-    Atomics.store(c, GENERATION, generation);
+    for (const store of publishSteps(c, generation, descriptor, blocks)) store();
     Atomics.notify(c, GENERATION);
     let failure: unknown;
     for (let b = claim(c, generation, blocks); b >= 0; b = claim(c, generation, blocks)) {

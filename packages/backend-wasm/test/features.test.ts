@@ -9,7 +9,7 @@ import {
   simdProbe,
   unavailableReason,
 } from "../src/features.js";
-import { wasmBackendAvailable } from "../src/index.js";
+import { wasmBackendAvailable, wasmBackendUnavailableReason } from "../src/index.js";
 import { ensureKernels } from "./helpers.js";
 
 describe("feature probes", () => {
@@ -26,8 +26,9 @@ describe("feature probes", () => {
   it("report relaxed SIMD as the runtime validates it", () => {
     expect(typeof hasRelaxedSimd()).toBe("boolean");
   });
-  it("wasmBackendAvailable once the kernels are built", () => {
+  it("wasmBackendAvailable once the kernels are built (they are committed), with no reason against it", () => {
     ensureKernels();
+    expect(wasmBackendUnavailableReason()).toBeUndefined();
     expect(wasmBackendAvailable()).toBe(true);
   }, 180_000);
 });

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The `stepwise` executable (package.json "bin"; the root's `pnpm stepwise` and `pnpm train` run it too).
-import { asSystemError, environmentProblem } from "./environment.js";
 import { run } from "./main.js";
 
 // `stepwise plugins | head`: the reader left, which is not an error of ours.
@@ -13,8 +12,9 @@ run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
+  async (e: unknown) => {
     // A file-system error is the environment's (permissions, disk space), not a bug to report.
+    const { asSystemError, environmentProblem } = await import("./environment.js");
     const system = asSystemError(e);
     process.stderr.write(
       system === undefined

@@ -80,7 +80,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     )
     .option(
       "--data <dir>",
-      "folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: $STEPWISE_DATA_DIR, ./data/catvnoncat, ../shared/datasets/catvnoncat, or download)",
+      "folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
     )
     .option("--layers <sizes>", "layer sizes, input first", layerList, [12288, 20, 7, 5, 1])
     .option("--init <name>", "deep | two-layer | he | xavier | xavier-uniform | zeros | random", "deep")

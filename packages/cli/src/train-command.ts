@@ -24,7 +24,7 @@ import { saveModel } from "@stepwise/model/node";
 import { getBackend, isStepwiseException, type StepwiseError, setBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { requestedBackend, startBackend } from "./backend-choice.js";
+import { requestedBackend, startBackend, type WasmStarter } from "./backend-choice.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 import { costWatch } from "./cost-watch.js";
 import { isPluginThrew } from "./plugin-guard.js";
@@ -95,6 +95,8 @@ export interface TrainEnvironment {
    * process.exit); returns the function that unregisters it.
    */
   readonly atExit?: (cleanup: () => void) => () => void;
+  /** How the WebAssembly backend is probed and started (default: @stepwise/backend-wasm's). */
+  readonly wasm?: WasmStarter;
 }
 
 interface Choices {
@@ -173,6 +175,9 @@ const loadData = async (
 ): Promise<E.Either<CliFailure, readonly [string, Dataset]>> => {
   const dir = await findOrFetchCatvnoncat({
     ...(flags.data === undefined ? {} : { flag: flags.data }),
+    // Inside a checkout of the repository (from its root, a package, or anywhere while running its CLI),
+    // the workspace's datasets/catvnoncat is the data: no download.
+    searchFrom: [process.cwd(), import.meta.dirname],
     log: write,
   });
   if (E.isLeft(dir)) return E.left(runtimeFailure(dir.left));
@@ -547,8 +552,9 @@ export const trainCommand = async (
 ): Promise<E.Either<CliFailure, void>> => {
   const requested = requestedBackend(flags.backend, env.env ?? process.env);
   if (E.isLeft(requested)) return requested;
-  const started = await startBackend(requested.right);
+  const started = await startBackend(requested.right, env.wasm);
   if (E.isLeft(started)) return started;
+  if (started.right.notice !== undefined && !flags.quiet) env.warn?.(started.right.notice);
   const previous = getBackend();
   setBackend(started.right.backend);
   try {

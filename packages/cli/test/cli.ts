@@ -38,6 +38,7 @@ const ARGS = ["--conditions=@stepwise/source", "--import", TSX, MAIN];
 /**
  * Runs the real CLI in a child process, as a user would (`pnpm stepwise …`), with stdout not a terminal.
  * `env` replaces STEPWISE_DATA_DIR handling: by default the data folder is passed through the environment.
+ * `cwd` defaults to packages/cli.
  */
 export const stepwise = (
   args: ReadonlyArray<string>,

@@ -1,4 +1,10 @@
-import { type Cost, checkOutputCost, type Hyperparameters, type OptimizerDefinition } from "@stepwise/core";
+import {
+  type Cost,
+  checkOutputCost,
+  type Hyperparameters,
+  type OptimizerDefinition,
+  type Parameters,
+} from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
@@ -33,8 +39,12 @@ export interface TrainOptions {
   /** Print `Cost after iteration i: c` every `print_every` iterations, like the course's print_cost. */
   readonly print_cost?: boolean;
   readonly print_every?: number;
-  /** Called after every iteration (or epoch) with its cost: progress bars, live plots, logs. */
-  readonly onIteration?: (iteration: number, cost: number) => void;
+  /**
+   * Called after every iteration (or epoch) with its cost: progress bars, live plots, logs. The third
+   * argument returns the parameters as they stand after that iteration (a copy, made only when called),
+   * for live pictures such as a decision boundary.
+   */
+  readonly onIteration?: (iteration: number, cost: number, parameters: () => Parameters) => void;
   /** Stops training between iterations; the result then says how far it got. */
   readonly signal?: AbortSignal;
   /**
@@ -58,7 +68,7 @@ export interface ResolvedOptions {
   readonly seed: number;
   readonly print_cost: boolean;
   readonly print_every: number;
-  readonly onIteration: ((iteration: number, cost: number) => void) | undefined;
+  readonly onIteration: ((iteration: number, cost: number, parameters: () => Parameters) => void) | undefined;
   readonly signal: AbortSignal | undefined;
   readonly plan: PlanChoice;
 }

@@ -194,7 +194,7 @@ function* fold(
         ),
       );
     costs.push(cost);
-    o.onIteration?.(i, cost);
+    o.onIteration?.(i, cost, () => detach(plan.fromPlan(optimizer.params(state))));
     if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
     yield;
   }
