@@ -22,18 +22,36 @@ export interface Ran {
 export interface ProcessOptions {
   /** Where the CLI runs (default packages/cli). */
   readonly cwd?: string;
-  /** Run as this user (only when the tests run as root, to meet permissions root would ignore). */
-  readonly uid?: number;
+  /**
+   * Make file permissions bite even when the tests run as root: the CLI then runs as root without the
+   * capabilities that override them (util-linux's setpriv), so it still reads this checkout wherever it is.
+   */
+  readonly permissionsApply?: boolean;
   readonly env?: Record<string, string | undefined>;
 }
 
 const childOptions = (options: ProcessOptions) => ({
   cwd: options.cwd ?? PACKAGE_DIR,
   env: { ...process.env, STEPWISE_DATA_DIR: DATA_DIR, NO_COLOR: "1", ...options.env },
-  ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
 });
 
 const ARGS = ["--conditions=@stepwise/source", "--import", TSX, MAIN];
+
+/** The program and arguments that start the CLI (through setpriv when root must meet permissions). */
+const command = (args: ReadonlyArray<string>, options: ProcessOptions): readonly [string, string[]] =>
+  options.permissionsApply === true && process.getuid?.() === 0
+    ? [
+        "setpriv",
+        [
+          "--bounding-set=-dac_override,-dac_read_search,-fowner",
+          "--inh-caps=-dac_override,-dac_read_search,-fowner",
+          "--",
+          process.execPath,
+          ...ARGS,
+          ...args,
+        ],
+      ]
+    : [process.execPath, [...ARGS, ...args]];
 
 /**
  * Runs the real CLI in a child process, as a user would (`pnpm stepwise …`), with stdout not a terminal.
@@ -47,8 +65,7 @@ export const stepwise = (
 ): Promise<Ran> =>
   new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [...ARGS, ...args],
+      ...command(args, options),
       { ...childOptions({ ...options, env }), maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
@@ -68,7 +85,7 @@ export const signalWhen = (
   options: ProcessOptions = {},
 ): Promise<Ran & { readonly signal: NodeJS.Signals | null }> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [...ARGS, ...args], childOptions(options));
+    const child = spawn(...command(args, options), childOptions(options));
     let stdout = "";
     let stderr = "";
     let sent = false;

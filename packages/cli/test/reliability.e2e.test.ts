@@ -17,8 +17,8 @@ const sharedTempDir = async (prefix: string): Promise<string> => {
   return dir;
 };
 
-// Root ignores permissions, so as root the CLI runs as "nobody" where a permission must bite.
-const asSomeoneElse = process.getuid?.() === 0 ? { uid: 65534 } : {};
+// Root ignores permissions, so the CLI runs without root's overriding capabilities where one must bite.
+const asSomeoneElse = { permissionsApply: true } as const;
 
 const LONG_RUN = ["train", "--plan", "primal", "--iterations", "2500", "--print-every", "1"];
 
