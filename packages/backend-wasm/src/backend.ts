@@ -1,5 +1,6 @@
 import type { Axis, Backend, BinaryOp, Matrix, ReduceOp, Shape, UnaryOp } from "@stepwise/tensor";
 import { isAllFinite } from "@stepwise/tensor";
+import { platform } from "#platform";
 import {
   type Context,
   call,
@@ -22,11 +23,11 @@ import {
   writeGemm,
   writePackA,
 } from "./descriptor.js";
+import { hasRelaxedSimd, probeEnvironment, unavailableReason } from "./features.js";
 import { createHeap } from "./heap.js";
-import { chooseFused, compileKernels, instantiate, MAXIMUM_PAGES } from "./kernels.js";
+import { chooseKernels, compileKernels, instantiate, type KernelsSource, MAXIMUM_PAGES } from "./kernels.js";
 import { binaryCode, reduceCode, unaryCode } from "./ops.js";
 import { blocking } from "./partition.js";
-import { availableCores } from "./platform.js";
 import { startPool } from "./pool.js";
 import { createResidentCache } from "./resident.js";
 import { createStorage } from "./storage.js";
@@ -36,10 +37,22 @@ export interface WasmBackendOptions {
   /** Threads for the large products, the calling thread included (default: the cores available). */
   readonly threads?: number;
   /**
-   * Use the fused multiply-add build (relaxed SIMD). Default: when the runtime supports it. Fused
-   * products round once per multiply-add, so they differ from the js reference in the last bits.
+   * Use the fused multiply-add build (relaxed SIMD). Default: when the runtime supports it (and, if
+   * sources are given, `relaxedKernels` is one of them). Fused products round once per multiply-add, so
+   * they differ from the js reference in the last bits.
    */
   readonly fusedMultiplyAdd?: boolean;
+  /**
+   * The plain SIMD build (the package's `kernels.wasm`): its URL, its bytes or a compiled module. Default:
+   * the package's own `build/kernels.wasm`, found next to its code — which a bundled app does not have,
+   * so pass the URL your bundler gives the file (see the README, "Bundlers").
+   */
+  readonly kernels?: KernelsSource;
+  /**
+   * The fused multiply-add build (`kernels-relaxed.wasm`), likewise. Once either source is given only the
+   * given builds are used: `relaxedKernels` where the runtime has relaxed SIMD, else `kernels`.
+   */
+  readonly relaxedKernels?: KernelsSource;
   /**
    * Let products skip the exact zeros of a mostly-zero op(A) (default true). The bits are the same
    * either way; false measures the dense kernels alone.
@@ -254,11 +267,12 @@ const checkThreads = (threads: number): number => {
  * process alive).
  */
 export const createWasmBackend = async (options: WasmBackendOptions = {}): Promise<WasmBackend> => {
-  const threads = checkThreads(options.threads ?? Math.min(availableCores(), MAX_THREADS));
-  const fused = chooseFused(options.fusedMultiplyAdd);
+  const unavailable = unavailableReason(probeEnvironment());
+  if (unavailable !== undefined) throw new Error(`createWasmBackend: ${unavailable}`);
+  const threads = checkThreads(options.threads ?? Math.min(platform.availableCores(), MAX_THREADS));
   const api = wasmApi();
   if (api === undefined) throw new Error("createWasmBackend: this runtime has no WebAssembly");
-  const module = await compileKernels(fused);
+  const module = await compileKernels(chooseKernels(options, hasRelaxedSimd()));
   const memory = new api.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
   const kernels = instantiate(module, memory);
   // Layout: the module's static data, the control block, the descriptor, a slot for scalars, the heap.

@@ -6,7 +6,7 @@ import { unsafeMatrix } from "@stepwise/tensor";
 import { expect } from "vitest";
 import { kernelsUrl } from "../src/kernels.js";
 
-/** Builds the .wasm when it is missing (a fresh clone whose pipeline has not run the package's build). */
+/** Builds the .wasm when it is missing (it is committed; this only covers a deleted build/ folder). */
 export const ensureKernels = (): void => {
   if (existsSync(kernelsUrl(false)) && existsSync(kernelsUrl(true))) return;
   execFileSync(process.execPath, [fileURLToPath(new URL("../scripts/build-wasm.mjs", import.meta.url))], {

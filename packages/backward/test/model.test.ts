@@ -39,7 +39,8 @@ const costs: Record<string, Cost> = { bce: binary_cross_entropy, mse, ce: catego
 
 describe("torch-gradients.json: PyTorch autograd in float64, relative 1e-10", () => {
   const { cases } = readFixture<{ cases: TorchCase[] }>("torch-gradients.json");
-  it("has the six cases", () => expect(cases.length).toBe(6));
+  // Every case in the file is checked below; this only guards against an empty (vacuous) run.
+  it("has cases", () => expect(cases.length).toBeGreaterThan(0));
   describe.each(cases)("$name", (c) => {
     const spec = {
       hidden: activations[c.hidden_activation] as Activation,

@@ -1,4 +1,4 @@
-import { createWasmBackend, wasmBackendAvailable } from "@stepwise/backend-wasm";
+import { createWasmBackend, wasmBackendUnavailableReason } from "@stepwise/backend-wasm";
 import { type Backend, jsBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
@@ -11,7 +11,22 @@ export const BACKEND_ENV = "STEPWISE_BACKEND";
 export interface ChosenBackend {
   readonly backend: Backend;
   readonly dispose: () => void;
+  /** Set when `auto` could not take the WebAssembly backend: one line saying so, and why. */
+  readonly notice?: string;
 }
+
+/** What `startBackend` needs from @stepwise/backend-wasm; tests pass their own. */
+export interface WasmStarter {
+  readonly unavailableReason: () => string | undefined;
+  readonly create: () => Promise<Backend & { readonly dispose: () => unknown }>;
+}
+
+const wasmStarter: WasmStarter = {
+  unavailableReason: wasmBackendUnavailableReason,
+  create: () => createWasmBackend(),
+};
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** `--backend`, else `$STEPWISE_BACKEND`, else `auto`; anything else is a usage error. */
 export const requestedBackend = (
@@ -29,21 +44,31 @@ export const requestedBackend = (
 };
 
 /**
- * The backend to train on: `auto` takes the WebAssembly backend where the runtime supports it and falls
- * back to the js reference silently; asking for `wasm` where it cannot start is an error.
+ * The backend to train on: `auto` takes the WebAssembly backend where it can start and otherwise falls
+ * back to the js reference with a notice that says why (a missing build is worth knowing: the js backend is
+ * several times slower); asking for `wasm` where it cannot start is an error.
  */
-export const startBackend = async (choice: BackendChoice): Promise<E.Either<CliFailure, ChosenBackend>> => {
+export const startBackend = async (
+  choice: BackendChoice,
+  wasm: WasmStarter = wasmStarter,
+): Promise<E.Either<CliFailure, ChosenBackend>> => {
   const js: ChosenBackend = { backend: jsBackend, dispose: () => undefined };
-  if (choice === "js" || (choice === "auto" && !wasmBackendAvailable())) return E.right(js);
+  if (choice === "js") return E.right(js);
+  const fallBack = (why: string): ChosenBackend => ({
+    ...js,
+    notice: `--backend auto: training on the js backend, because the WebAssembly backend cannot start: ${why}`,
+  });
+  const reason = wasm.unavailableReason();
+  if (choice === "auto" && reason !== undefined) return E.right(fallBack(reason));
   try {
-    const wasm = await createWasmBackend();
-    return E.right({ backend: wasm, dispose: () => wasm.dispose() });
+    const started = await wasm.create();
+    return E.right({ backend: started, dispose: () => void started.dispose() });
   } catch (e) {
     return choice === "auto"
-      ? E.right(js)
+      ? E.right(fallBack(message(e)))
       : E.left(
           runtimeFailure(
-            `--backend wasm: the WebAssembly backend cannot start here (${e instanceof Error ? e.message : String(e)}); use --backend js`,
+            `--backend wasm: the WebAssembly backend cannot start here (${message(e)}); use --backend js`,
           ),
         );
   }

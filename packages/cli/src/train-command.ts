@@ -10,7 +10,8 @@ import {
   parsePluginName,
   type Registry,
 } from "@stepwise/core";
-import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data";
+import type { Dataset } from "@stepwise/data";
+import { findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data/node";
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
   checkLayersAgainstData,
@@ -19,20 +20,40 @@ import {
   type LayerSizeMismatch,
   type PlanChoice,
   predict,
-  saveModel,
+  type TrainingStopped,
   type TrainResult,
   toModelFile,
 } from "@stepwise/model";
-import { type Backend, type StepwiseError, toBackend } from "@stepwise/tensor";
+import { saveModel } from "@stepwise/model/node";
+import { type Backend, isStepwiseException, type StepwiseError, toBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { requestedBackend, startBackend } from "./backend-choice.js";
+import { requestedBackend, startBackend, type WasmStarter } from "./backend-choice.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
+import { costWatch } from "./cost-watch.js";
+import { isPluginThrew } from "./plugin-guard.js";
 import { makeProgress } from "./progress.js";
 import { pythonFloat } from "./python-float.js";
 import { pluginName } from "./registry.js";
 import { findMislabeled, writeReportFiles } from "./report/index.js";
-import { defaultRunDir, prepareRunDir, writeJson } from "./run-folder.js";
+import {
+  abandonRunFolderSync,
+  claimRunFolder,
+  discardRunFolder,
+  METRICS_JSON,
+  type RunFolder,
+  releaseRunFolder,
+  writeJson,
+} from "./run-folder.js";
+import {
+  checkPairing,
+  checkWeightDecay,
+  dryRun,
+  miniBatchNote,
+  type Setup,
+  type Written,
+} from "./setup-checks.js";
+import { outputProblem, weightProblems } from "./weights-check.js";
 
 export interface TrainFlags {
   readonly data?: string;
@@ -69,6 +90,17 @@ export interface TrainEnvironment {
   readonly signal?: AbortSignal;
   /** Where STEPWISE_BACKEND is read (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Notes and warnings (stderr for the CLI); unset: not shown. */
+  readonly warn?: (line: string) => void;
+  /** The folder the default runs/<timestamp> goes under (default the working directory). */
+  readonly cwd?: string;
+  /**
+   * Registers a synchronous cleanup for a process that exits mid-run (a second Ctrl-C calls
+   * process.exit); returns the function that unregisters it.
+   */
+  readonly atExit?: (cleanup: () => void) => () => void;
+  /** How the WebAssembly backend is probed and started (default: @stepwise/backend-wasm's). */
+  readonly wasm?: WasmStarter;
 }
 
 interface Choices {
@@ -166,6 +198,9 @@ const loadData = async (
 ): Promise<E.Either<CliFailure, readonly [string, Dataset]>> => {
   const dir = await findOrFetchCatvnoncat({
     ...(flags.data === undefined ? {} : { flag: flags.data }),
+    // Inside a checkout of the repository (from its root, a package, or anywhere while running its CLI),
+    // the workspace's datasets/catvnoncat is the data: no download.
+    searchFrom: [process.cwd(), import.meta.dirname],
     log: write,
   });
   if (E.isLeft(dir)) return E.left(runtimeFailure(dir.left));
@@ -173,7 +208,40 @@ const loadData = async (
   return E.isLeft(data) ? E.left(runtimeFailure(data.left)) : E.right([dir.right, data.right] as const);
 };
 
-/** Trains on `backend`: the data moves there once, at the start, and the trained parameters live there. */
+/** The setup the checks and the training share. */
+const setupOf = (flags: TrainFlags, choices: Choices): Setup => ({
+  layers: flags.layers,
+  hidden: choices.hidden,
+  output: choices.output,
+  cost: choices.cost,
+  optimizer: choices.optimizer,
+  init: choices.init,
+  learningRate: flags.learningRate,
+  lambd: flags.lambd,
+  keepProb: flags.keepProb,
+  miniBatchSize: flags.miniBatchSize,
+  seed: flags.seed,
+  plan: flags.plan,
+});
+
+/** Which signal stopped the run (main.ts aborts with its name). */
+const stopReason = (signal: AbortSignal | undefined): string =>
+  typeof signal?.reason === "string" ? signal.reason : "an abort";
+
+/** When the L2 step alone is at least the weights' size, λ is the cause of a divergence, not α. */
+const lambdIsTheCause = (flags: TrainFlags, m: number): boolean =>
+  flags.lambd > 0 && (flags.learningRate * flags.lambd) / m >= 1;
+
+const divergenceCause = (flags: TrainFlags, m: number): string =>
+  lambdIsTheCause(flags, m)
+    ? `--lambd ${flags.lambd} is too large: the L2 term adds (λ/m)·W = ${(flags.lambd / m).toPrecision(3)}·W to every gradient, which swamps the data's and overflows; the course uses 0.7 (with --learning-rate ${flags.learningRate}, gradient descent needs α·λ/m < 2, i.e. --lambd below ${((2 * m) / flags.learningRate).toPrecision(3)})`
+    : `--learning-rate ${flags.learningRate} is too large: try a smaller one (the course uses 0.0075), e.g. 10× smaller until the cost falls`;
+
+/**
+ * Checks everything that can be checked, then claims the run folder (created atomically, locked, with a
+ * metrics.json saying "running") and trains into it on `backend`: the data moves there once, at the
+ * start, and the trained parameters live there.
+ */
 const trainOn = async (
   backend: Backend,
   flags: TrainFlags,
@@ -183,8 +251,15 @@ const trainOn = async (
   const say = (line: string): void => {
     if (human) env.write(line);
   };
+  const warn = (line: string): void => {
+    if (!flags.quiet) env.warn?.(line);
+  };
   const choices = resolveChoices(env.registry, flags);
   if (E.isLeft(choices)) return choices;
+  const setup = setupOf(flags, choices.right);
+  const written: Written = { output: flags.output, cost: flags.cost };
+  const paired = checkPairing(setup, written);
+  if (E.isLeft(paired)) return paired;
   const loaded = await loadData(flags, say);
   if (E.isLeft(loaded)) return loaded;
   const [dataDir, loadedData] = loaded.right;
@@ -195,13 +270,89 @@ const trainOn = async (
     test_x: toBackend(loadedData.test_x, backend),
     test_y: toBackend(loadedData.test_y, backend),
   };
-  const layersOk = checkLayersFlag(flags, data);
-  if (E.isLeft(layersOk)) return layersOk;
-  const runDir = await prepareRunDir(flags.out ?? defaultRunDir(env.now()), flags.force);
-  if (E.isLeft(runDir)) return E.left(usageFailure(runDir.left.message));
+  const m = data.train_x.cols;
+  const checked = pipe(
+    checkLayersFlag(flags, data),
+    E.flatMap(() => checkWeightDecay(setup, m)),
+    E.flatMap(() => dryRun(data.train_x, data.train_y, setup, written)),
+  );
+  if (E.isLeft(checked)) return checked;
+  if (env.signal?.aborted === true)
+    return E.left(
+      runtimeFailure(`stopped by ${stopReason(env.signal)} before training started; nothing was written`),
+    );
   const config = configOf(flags, choices.right, dataDir, backend.name);
-  const { hidden, output, cost, optimizer, init } = choices.right;
+  const folder = await claimRunFolder({
+    out: flags.out,
+    force: flags.force,
+    base: env.cwd ?? process.cwd(),
+    now: env.now(),
+    running: { costs: [], config },
+  });
+  if (E.isLeft(folder)) return folder;
+  if (folder.right.note !== undefined) say(folder.right.note);
+  const note = miniBatchNote(flags.miniBatchSize, m);
+  if (note !== undefined) warn(note);
+  const costs: number[] = [];
+  const unregister =
+    env.atExit?.(() =>
+      abandonRunFolderSync(folder.right, {
+        status: "aborted",
+        message: `the process exited at once (a second ${stopReason(env.signal)}) after ${costs.length} iterations, before the run's files were written`,
+        costs,
+        config,
+      }),
+    ) ?? (() => undefined);
+  try {
+    return await trainInto(folder.right, costs, { flags, env, setup, data, config, warn, say });
+  } catch (e) {
+    // A plugin that throws mid-run, a library check that meets numbers gone infinite, or a bug: the
+    // folder records it; the first two are said in words, the last is reported as a bug.
+    const diverged = isStepwiseException(e) && /NaN|Infinity|not finite/.test(e.message);
+    const message = diverged
+      ? `training stopped at iteration ${costs.length}: the numbers overflowed (${e.message}). ${divergenceCause(flags, m)}.`
+      : e instanceof Error
+        ? e.message
+        : String(e);
+    await recordFailure(folder.right, costs, { status: diverged ? "diverged" : "failed", message, config });
+    if (diverged || isPluginThrew(e)) return E.left(runtimeFailure(message));
+    throw e;
+  } finally {
+    unregister();
+    await releaseRunFolder(folder.right);
+  }
+};
 
+interface RunContext {
+  readonly flags: TrainFlags;
+  readonly env: TrainEnvironment;
+  readonly setup: Setup;
+  readonly data: Dataset;
+  readonly config: ReturnType<typeof configOf>;
+  readonly warn: (line: string) => void;
+  readonly say: (line: string) => void;
+}
+
+/**
+ * A run that ends without a model: metrics.json records why (with the costs so far); a run that recorded
+ * no iteration leaves nothing behind.
+ */
+const recordFailure = async (
+  folder: RunFolder,
+  costs: ReadonlyArray<number>,
+  metrics: Readonly<Record<string, unknown>>,
+): Promise<void> => {
+  if (costs.length === 0) await discardRunFolder(folder);
+  else await writeJson(join(folder.dir, METRICS_JSON), { ...metrics, costs });
+};
+
+const trainInto = async (
+  folder: RunFolder,
+  costs: number[],
+  context: RunContext,
+): Promise<E.Either<CliFailure, void>> => {
+  const { flags, env, setup, data, config, warn } = context;
+  const human = !flags.json && !flags.quiet;
   const progress = makeProgress({
     total: flags.iterations,
     printEvery: flags.printEvery,
@@ -209,71 +360,170 @@ const trainOn = async (
     write: env.write,
     unit: flags.miniBatchSize === undefined ? "iteration" : "epoch",
   });
+  const watch = costWatch((why) =>
+    warn(
+      `warning: ${why}: --learning-rate ${flags.learningRate} is probably too large; try a smaller one (the course uses 0.0075)`,
+    ),
+  );
   const started = performance.now();
-  const trained = await L_layer_model_async(data.train_x, data.train_y, flags.layers, {
-    learning_rate: flags.learningRate,
-    num_iterations: flags.iterations,
-    init,
-    spec: { hidden, output },
-    cost,
-    optimizer,
-    ...(flags.miniBatchSize === undefined ? {} : { mini_batch_size: flags.miniBatchSize }),
-    lambd: flags.lambd,
-    keep_prob: flags.keepProb,
-    seed: flags.seed,
-    plan: flags.plan,
-    onIteration: progress.iteration,
-    ...(env.signal === undefined ? {} : { signal: env.signal }),
-  });
-  progress.stop();
-  const seconds = (performance.now() - started) / 1000;
-
-  if (E.isLeft(trained)) {
-    const error = trained.left;
-    if (!isTrainingStopped(error)) return E.left(usageFailure(error.message));
-    // Keep what the run produced: the costs up to the stop, in metrics.json.
-    await writeJson(join(runDir.right, "metrics.json"), {
-      status: error._tag === "Diverged" ? "diverged" : "aborted",
-      message: error.message,
-      costs: error.partial.costs,
-      seconds,
-      config,
+  let trained: Awaited<ReturnType<typeof L_layer_model_async>>;
+  try {
+    trained = await L_layer_model_async(data.train_x, data.train_y, flags.layers, {
+      learning_rate: flags.learningRate,
+      num_iterations: flags.iterations,
+      init: setup.init,
+      spec: { hidden: setup.hidden, output: setup.output },
+      cost: setup.cost,
+      optimizer: setup.optimizer,
+      ...(flags.miniBatchSize === undefined ? {} : { mini_batch_size: flags.miniBatchSize }),
+      lambd: flags.lambd,
+      keep_prob: flags.keepProb,
+      seed: flags.seed,
+      plan: flags.plan,
+      onIteration: (i, cost) => {
+        costs.push(cost);
+        progress.iteration(i, cost);
+        watch(i, cost);
+      },
+      ...(env.signal === undefined ? {} : { signal: env.signal }),
     });
-    return E.left(
-      runtimeFailure(`${error.message}\nThe costs so far are in ${join(runDir.right, "metrics.json")}.`),
-    );
+  } finally {
+    progress.stop();
   }
-  return finish(trained.right, data, flags, env, {
-    runDir: runDir.right,
-    config,
-    seconds,
-    choices: choices.right,
-  });
+  const seconds = (performance.now() - started) / 1000;
+  if (E.isRight(trained)) return finish(trained.right, folder, context, seconds);
+  const error = trained.left;
+  if (!isTrainingStopped(error)) {
+    await recordFailure(folder, costs, { status: "failed", message: error.message, config });
+    return E.left(usageFailure(error.message));
+  }
+  return error._tag === "Aborted"
+    ? stopped(error, folder, context, seconds)
+    : diverged(error, folder, context, seconds);
 };
 
-interface RunInfo {
-  readonly runDir: string;
-  readonly config: ReturnType<typeof configOf>;
-  readonly seconds: number;
-  readonly choices: Choices;
-}
+const diverged = async (
+  error: TrainingStopped,
+  folder: RunFolder,
+  { flags, data, config }: RunContext,
+  seconds: number,
+): Promise<E.Either<CliFailure, void>> => {
+  const m = data.train_x.cols;
+  // The library's message blames the learning rate; when the L2 term is the cause, say that instead.
+  const message = lambdIsTheCause(flags, m)
+    ? `the cost stopped being a finite number at iteration ${error.partial.costs.length}; training stopped. ${divergenceCause(flags, m)}.`
+    : error.message;
+  await writeJson(join(folder.dir, METRICS_JSON), {
+    status: "diverged",
+    message,
+    costs: error.partial.costs,
+    seconds,
+    config,
+  });
+  return E.left(runtimeFailure(`${message}\nThe costs so far are in ${join(folder.dir, METRICS_JSON)}.`));
+};
 
-/** Accuracies, the run folder's files, and the closing lines. */
+/** The model file's record of a run: its settings, the class names, and (for a stopped run) how far it got. */
+const modelFileOf = (
+  parameters: TrainResult["parameters"],
+  { setup, data, config }: RunContext,
+  partial?: { readonly iterations_done: number },
+) =>
+  toModelFile(parameters, { hidden: setup.hidden, output: setup.output }, setup.cost, {
+    ...config,
+    classes: data.classes.join(","),
+    ...(partial === undefined ? {} : { partial: true, iterations_done: partial.iterations_done }),
+  });
+
+/** What keeps trained weights out of a model file: non-finite or overflowing weights or outputs. */
+const unusable = (
+  parameters: TrainResult["parameters"],
+  { setup, data }: RunContext,
+): ReadonlyArray<string> => {
+  const problems = weightProblems(parameters);
+  if (problems.length > 0) return problems;
+  const forward = predict(data.train_x, undefined, parameters, {
+    hidden: setup.hidden,
+    output: setup.output,
+  });
+  if (E.isLeft(forward)) return [forward.left.message];
+  const output = outputProblem(forward.right.probabilities);
+  return output === undefined ? [] : [`${output} on the training set`];
+};
+
+/** A clean stop (a signal): the costs so far, and the weights so far as a model marked partial. */
+const stopped = async (
+  error: TrainingStopped,
+  folder: RunFolder,
+  context: RunContext,
+  seconds: number,
+): Promise<E.Either<CliFailure, void>> => {
+  const { env, config } = context;
+  const done = error.partial.costs.length;
+  const reason = stopReason(env.signal);
+  const head = `training stopped by ${reason}: aborted after ${done} iterations`;
+  if (done === 0) {
+    await discardRunFolder(folder);
+    return E.left(runtimeFailure(`${head}; nothing was written`));
+  }
+  const problems = unusable(error.partial.parameters, context);
+  const model = join(folder.dir, "model.json");
+  const saved =
+    problems.length === 0
+      ? await saveModel(model, modelFileOf(error.partial.parameters, context, { iterations_done: done }))
+      : E.left({ message: `the weights so far cannot be used (${problems.join("; ")})` });
+  await writeJson(join(folder.dir, METRICS_JSON), {
+    status: "aborted",
+    message: head,
+    partial_model: E.isRight(saved) ? "model.json" : null,
+    costs: error.partial.costs,
+    seconds,
+    config,
+  });
+  return E.left(
+    runtimeFailure(
+      `${head}. ${E.isRight(saved) ? `The weights so far are in ${model} (marked partial)` : `No model was saved: ${saved.left.message}`}; the costs so far are in ${join(folder.dir, METRICS_JSON)}.`,
+    ),
+  );
+};
+
+/**
+ * A finished run: refuses unusable weights, then writes the model and the report, and metrics.json
+ * last — its "finished" status is what says the folder is complete.
+ */
 const finish = async (
   result: TrainResult,
-  data: Dataset,
-  flags: TrainFlags,
-  env: TrainEnvironment,
-  { runDir, config, seconds, choices }: RunInfo,
+  folder: RunFolder,
+  context: RunContext,
+  seconds: number,
 ): Promise<E.Either<CliFailure, void>> => {
-  const spec = { hidden: choices.hidden, output: choices.output };
+  const { flags, env, setup, data, config } = context;
+  const runDir = folder.dir;
+  const metricsPath = join(runDir, METRICS_JSON);
+  const problems = unusable(result.parameters, context);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more like it)` : "";
+    const message = `training ended with weights that cannot be used, so no model is saved: ${problems[0]}${more}. ${divergenceCause(flags, data.train_x.cols)}.`;
+    await writeJson(metricsPath, { status: "diverged", message, costs: result.costs, seconds, config });
+    return E.left(runtimeFailure(`${message}\nThe costs are in ${metricsPath}.`));
+  }
+  const spec = { hidden: setup.hidden, output: setup.output };
   const train = predict(data.train_x, data.train_y, result.parameters, spec);
   const test = predict(data.test_x, data.test_y, result.parameters, spec);
-  if (E.isLeft(train)) return E.left(runtimeFailure(train.left));
-  if (E.isLeft(test)) return E.left(runtimeFailure(test.left));
+  const mislabeled = E.isRight(test)
+    ? findMislabeled(data.testImages, data.test_y, test.right, data.classes)
+    : test;
+  if (E.isLeft(train) || E.isLeft(test) || E.isLeft(mislabeled)) {
+    const error = E.isLeft(train)
+      ? train.left
+      : E.isLeft(test)
+        ? test.left
+        : (mislabeled as E.Left<StepwiseError>).left;
+    await recordFailure(folder, result.costs, { status: "failed", message: error.message, seconds, config });
+    return E.left(runtimeFailure(error));
+  }
   const train_accuracy = train.right.accuracy ?? Number.NaN;
   const test_accuracy = test.right.accuracy ?? Number.NaN;
-  const test_predictions = Array.from(test.right.predictions.data);
   const metrics = {
     status: "finished",
     plan: result.plan,
@@ -281,19 +531,12 @@ const finish = async (
     final_cost: result.costs[result.costs.length - 1] ?? null,
     train_accuracy,
     test_accuracy,
-    test_predictions,
+    test_predictions: Array.from(test.right.predictions.data),
     seconds,
     config,
   };
-  const model = toModelFile(result.parameters, spec, choices.cost, {
-    ...config,
-    classes: data.classes.join(","),
-  });
-  const mislabeled = findMislabeled(data.testImages, data.test_y, test.right, data.classes);
-  if (E.isLeft(mislabeled)) return E.left(runtimeFailure(mislabeled.left));
   const writes = await Promise.all([
-    saveModel(join(runDir, "model.json"), model),
-    writeJson(join(runDir, "metrics.json"), metrics),
+    saveModel(join(runDir, "model.json"), modelFileOf(result.parameters, context)),
     writeReportFiles(
       runDir,
       {
@@ -310,7 +553,16 @@ const finish = async (
     ),
   ]);
   const failed = writes.find(E.isLeft);
-  if (failed !== undefined && E.isLeft(failed)) return E.left(runtimeFailure(failed.left));
+  const written = failed !== undefined && E.isLeft(failed) ? failed : await writeJson(metricsPath, metrics);
+  if (E.isLeft(written)) {
+    await recordFailure(folder, result.costs, {
+      status: "failed",
+      message: written.left.message,
+      seconds,
+      config,
+    });
+    return E.left(runtimeFailure(written.left));
+  }
   if (flags.json) env.write(JSON.stringify({ ...metrics, run_dir: runDir }));
   else if (!flags.quiet) {
     env.write(`Train accuracy: ${pythonFloat(train_accuracy)}`);
@@ -330,8 +582,9 @@ export const trainCommand = async (
 ): Promise<E.Either<CliFailure, void>> => {
   const requested = requestedBackend(flags.backend, env.env ?? process.env);
   if (E.isLeft(requested)) return requested;
-  const started = await startBackend(requested.right);
+  const started = await startBackend(requested.right, env.wasm);
   if (E.isLeft(started)) return started;
+  if (started.right.notice !== undefined && !flags.quiet) env.warn?.(started.right.notice);
   try {
     return await trainOn(started.right.backend, flags, env);
   } finally {

@@ -8,7 +8,7 @@ import { encodePng } from "@stepwise/data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR, type Ran } from "./cli.js";
 
-const MAIN = join(import.meta.dirname, "../src/main.ts");
+const MAIN = join(import.meta.dirname, "../src/bin.ts");
 // `--import tsx` would resolve tsx from the working directory, which here is a bare temporary folder.
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 

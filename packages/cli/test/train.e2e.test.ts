@@ -24,7 +24,14 @@ describe("stepwise train, as a user runs it", () => {
     });
     expect(lines).toContain("Train accuracy: 0.9856459330143541");
     expect(lines).toContain("Test accuracy: 0.8");
-    expect(await readdir(out)).toEqual(["cost.png", "cost.svg", "metrics.json", "model.json", "report.html"]);
+    expect(await readdir(out)).toEqual([
+      "cost.png",
+      "cost.svg",
+      "metrics.json",
+      "model.json",
+      "model.safetensors",
+      "report.html",
+    ]);
     const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as Record<string, unknown>;
     expect((metrics["costs"] as number[]).length).toBe(2500);
     expect(metrics["test_predictions"]).toEqual(fixture.test_predictions);
@@ -105,6 +112,36 @@ describe("stepwise train, as a user runs it", () => {
     expect(adam.code).toBe(0);
     expect((JSON.parse(adam.stdout) as { plan: string }).plan).toBe("primal");
   }, 120_000);
+});
+
+describe("where the data comes from", () => {
+  it("without --data or STEPWISE_DATA_DIR, the checkout's datasets/catvnoncat, from inside it or from anywhere else", async () => {
+    const repositoryData = join(import.meta.dirname, "../../../datasets/catvnoncat");
+    const elsewhere = await tempDir();
+    for (const cwd of [join(import.meta.dirname, ".."), elsewhere]) {
+      const out = join(await tempDir(), "run");
+      const { code, stderr } = await stepwise(
+        ["train", "--iterations", "1", "--out", out, "--quiet"],
+        { STEPWISE_DATA_DIR: "" },
+        { cwd },
+      );
+      expect([code, stderr], `from ${cwd}`).toEqual([0, ""]);
+      const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as {
+        config: { data: string };
+      };
+      expect(metrics.config.data, `from ${cwd}`).toBe(repositoryData);
+    }
+    expect(await readdir(elsewhere)).toEqual([]);
+  }, 60_000);
+
+  it("--help names the lookup order, and no folder outside the repository", async () => {
+    const { code, stdout } = await stepwise(["train", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, " ")).toContain(
+      "(default: $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
+    );
+    expect(stdout).not.toContain("shared");
+  });
 });
 
 describe("stopping a run", () => {

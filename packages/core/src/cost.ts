@@ -9,6 +9,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import type { OutputRange } from "./activation.js";
 import { checkExamples, checkFiniteData, checkOneBackend } from "./checked.js";
 import type { PluginMeta } from "./plugin.js";
 import { describeRange, inRange, type NumberRange } from "./range.js";
@@ -19,9 +20,24 @@ export interface LabelRange extends NumberRange {
   readonly description?: string;
 }
 
-/** What a cost says about itself; `labels` is checked at the edge (unset: any finite number). */
+/** Which outputs a cost is defined for; `checkOutputCost` checks a pairing against it before training. */
+export interface OutputRequirement {
+  /** The output ranges (see OutputRange) the cost accepts. */
+  readonly outputRange: ReadonlyArray<OutputRange>;
+  /** The fewest output units it needs (categorical cross-entropy: 2, one per class). */
+  readonly minUnits?: number;
+  /** Why, and what to pair it with instead; ends the error message. */
+  readonly hint?: string;
+}
+
+/**
+ * What a cost says about itself. `labels` is checked at the edge with the data (unset: any finite number);
+ * `accepts` is checked against the network's output before training (unset: any output, as mse, mae,
+ * huber and hinge take).
+ */
 export interface CostMeta extends PluginMeta<"cost"> {
   readonly labels?: LabelRange;
+  readonly accepts?: OutputRequirement;
 }
 
 /**
@@ -44,6 +60,7 @@ export interface ElementwiseCostSpec {
   readonly package?: string;
   /** The labels the loss is meant for (default: any finite number). */
   readonly labels?: LabelRange;
+  readonly accepts?: OutputRequirement;
   /** The loss contributed by one output unit; a column's loss is the sum over its rows. */
   readonly loss: (a: number, y: number) => number;
   /** ∂loss/∂a. */

@@ -15,6 +15,10 @@ export const binary_cross_entropy = Object.freeze<Cost>({
     package: "@stepwise/cost-binary-cross-entropy",
     description: "binary cross-entropy for a sigmoid output: -(y log a + (1-y) log(1-a))",
     labels: Object.freeze({ min: 0, max: 1, description: "0 or 1, such as the course's non-cat and cat" }),
+    accepts: Object.freeze({
+      outputRange: Object.freeze(["probability"] as const),
+      hint: "It takes log a and log(1 − a), which need a in (0, 1): use the output sigmoid, or the output identity with the cost binary_cross_entropy_from_logits.",
+    }),
   }),
   compute_cost: (AL, Y) => {
     const m = Y.cols;

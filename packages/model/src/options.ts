@@ -1,4 +1,11 @@
-import type { Cost, Hyperparameters, OptimizerDefinition, PluginFactory } from "@stepwise/core";
+import {
+  type Cost,
+  checkOutputCost,
+  type Hyperparameters,
+  type OptimizerDefinition,
+  type Parameters,
+  type PluginFactory,
+} from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
@@ -37,8 +44,12 @@ export interface TrainOptions {
   /** Print `Cost after iteration i: c` every `print_every` iterations, like the course's print_cost. */
   readonly print_cost?: boolean;
   readonly print_every?: number;
-  /** Called after every iteration (or epoch) with its cost: progress bars, live plots, logs. */
-  readonly onIteration?: (iteration: number, cost: number) => void;
+  /**
+   * Called after every iteration (or epoch) with its cost: progress bars, live plots, logs. The third
+   * argument returns the parameters as they stand after that iteration (a copy, made only when called),
+   * for live pictures such as a decision boundary.
+   */
+  readonly onIteration?: (iteration: number, cost: number, parameters: () => Parameters) => void;
   /** Stops training between iterations; the result then says how far it got. */
   readonly signal?: AbortSignal;
   /**
@@ -72,7 +83,7 @@ export interface ResolvedOptions {
   readonly seed: number;
   readonly print_cost: boolean;
   readonly print_every: number;
-  readonly onIteration: ((iteration: number, cost: number) => void) | undefined;
+  readonly onIteration: ((iteration: number, cost: number, parameters: () => Parameters) => void) | undefined;
   readonly signal: AbortSignal | undefined;
   readonly sliceMs: number;
   readonly plan: PlanChoice;
@@ -84,10 +95,15 @@ const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
 
 const isPositiveInteger = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
-/** Fills in the defaults and checks every number, naming the function, the value and the fix. */
+/**
+ * Fills in the defaults and checks every number, naming the function, the value and the fix, and that the
+ * cost suits the output activation (`checkOutputCost`; with `outputUnits`, the output layer's size, also
+ * that a softmax has more than one unit).
+ */
 export const resolveOptions = (
   fn: string,
   options: TrainOptions,
+  outputUnits?: number,
 ): E.Either<StepwiseError, ResolvedOptions> => {
   const resolved: Omit<ResolvedOptions, "optimizer"> = {
     learning_rate: options.learning_rate ?? 0.0075,
@@ -139,6 +155,8 @@ export const resolveOptions = (
   ];
   const failed = checks.find(E.isLeft);
   if (failed !== undefined && E.isLeft(failed)) return failed;
+  const paired = checkOutputCost(fn, resolved.spec.output, resolved.cost, outputUnits);
+  if (E.isLeft(paired)) return paired;
   return E.bimap(
     (e: StepwiseError) => invalidArgument(`${fn}: optimizer ${e.message}`),
     (optimizer: OptimizerDefinition) => ({ ...resolved, optimizer }),

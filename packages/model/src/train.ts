@@ -283,7 +283,7 @@ function* fold(
         ),
       );
     costs.push(cost);
-    o.onIteration?.(i, cost);
+    o.onIteration?.(i, cost, () => detach(recycler, backend, plan.fromPlan(optimizer.params(state))));
     if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
     yield;
   }
@@ -318,7 +318,8 @@ const prepare = (
   options: TrainOptions,
 ): E.Either<StepwiseError, Prepared> =>
   pipe(
-    resolveOptions(fn, options),
+    // The output layer's size lets the pairing check refuse a one-unit softmax before anything runs.
+    resolveOptions(fn, options, layers_dims[layers_dims.length - 1]),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
     E.bindTo("o"),
     E.tap(({ o }) => checkData(fn, X, Y, layers_dims, o.cost)),

@@ -140,8 +140,28 @@ describe("choosing a plan", () => {
       ),
     ).toEqual(E.right("primal"));
   });
-  it("auto stays primal when the setup would not pay off (one iteration)", () => {
-    const context = { X, initial, iterations: 1, stepsPerIteration: 1, optimizer: gdDefinition };
+  it("auto's choice does not depend on the run's length, so iteration 0's cost does not either", () => {
+    const planFor = (iterations: number, stepsPerIteration: number) =>
+      E.map((p: { name: string }) => p.name)(
+        choosePlan("t", "auto", { X, initial, iterations, stepsPerIteration, optimizer: gdDefinition }),
+      );
+    expect([planFor(1, 1), planFor(3, 1), planFor(1000, 1), planFor(1, 4)]).toEqual(
+      Array(4).fill(E.right("dual")),
+    );
+  });
+  it("auto stays primal when the setup would not pay off within DUAL_PAYBACK_UPDATES updates", () => {
+    // 50 features and 40 examples: the dual's per-update saving is too small for its n_x·m² setup.
+    const [narrow] = wideData(8, 50, 40);
+    const start = E.getOrElseW(() => {
+      throw new Error("init");
+    })(initialize_parameters_deep([50, 5, 1], seedOrThrow(8)))[0];
+    const context = {
+      X: narrow,
+      initial: start,
+      iterations: 100_000,
+      stepsPerIteration: 1,
+      optimizer: gdDefinition,
+    };
     expect(E.map((p: { name: string }) => p.name)(choosePlan("t", "auto", context))).toEqual(
       E.right("primal"),
     );

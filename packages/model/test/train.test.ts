@@ -1,3 +1,4 @@
+import type { Parameters } from "@stepwise/core";
 import { randn, seedOrThrow } from "@stepwise/random";
 import { fromFunction, greater, jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
@@ -59,6 +60,20 @@ describe("L_layer_model", () => {
     const seen: number[] = [];
     L_layer_model(X, Y, [20, 3, 1], { num_iterations: 5, onIteration: (i) => seen.push(i) });
     expect(seen).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("hands onIteration the parameters after each iteration: 3 iterations then the 4th's equal a 4-iteration run's", () => {
+    const after: Parameters[] = [];
+    const options = {
+      num_iterations: 4,
+      onIteration: (_i: number, _c: number, p: () => Parameters) => after.push(p()),
+    };
+    const four = L_layer_model(X, Y, [20, 3, 1], options);
+    const three = L_layer_model(X, Y, [20, 3, 1], { num_iterations: 3 });
+    if (E.isLeft(four) || E.isLeft(three)) throw new Error("expected both runs to train");
+    expect(after).toHaveLength(4);
+    expect(after[2]).toStrictEqual(three.right.parameters);
+    expect(after[3]).toStrictEqual(four.right.parameters);
   });
 
   it.each([

@@ -38,6 +38,28 @@ export const standardNormal: (n: number) => Random<ReadonlyArray<number>> = arra
 );
 
 /**
+ * `np.random.normal(loc, scale, (rows, cols))`: numpy's `legacy_normal`, `loc + scale · gauss`, on the
+ * same gaussian stream as `randn` (the cached second value included), filled row by row. As in numpy,
+ * `scale` must be ≥ 0 (−0 included: numpy's check is on the sign bit); `loc` and `scale` must be finite.
+ */
+export const normal = (loc: number, scale: number, rows: number, cols: number): Random<Matrix> => {
+  requireSize("normal", "rows and cols", rows, cols);
+  if (!(Number.isFinite(loc) && Number.isFinite(scale) && scale >= 0 && !Object.is(scale, -0)))
+    throw toException(
+      invalidArgument(
+        `normal: loc must be finite and scale a finite number ≥ 0 (the standard deviation), got loc = ${loc}, scale = ${Object.is(scale, -0) ? "-0" : scale}`,
+      ),
+    );
+  return draw((s) =>
+    unsafeMatrix(
+      rows,
+      cols,
+      fill(rows * cols, (t) => loc + scale * nextGauss(t), s),
+    ),
+  );
+};
+
+/**
  * `np.random.uniform(low, high, (rows, cols))`: `low + (high - low) · u`. As in numpy, `low > high` is
  * allowed (the interval is then (high, low]); a non-finite `high - low` is not.
  */

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rand, randint, randn, randomSample, standardNormal, uniform } from "../src/distributions.js";
+import { normal, rand, randint, randn, randomSample, standardNormal, uniform } from "../src/distributions.js";
 import { type RandomState, seedOrThrow } from "../src/state.js";
+import { repositoryFixture } from "./repository-fixture.js";
 
 const load = <T>(relative: string): T =>
   JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as T;
@@ -13,7 +14,7 @@ interface RngCase {
   readonly fresh_rand5: number[];
   readonly fresh_randn_3x4_times_sqrt_half: number[][];
 }
-const shared = load<{ readonly cases: ReadonlyArray<RngCase> }>("../../../../shared/fixtures/numpy-rng.json");
+const shared = repositoryFixture<{ readonly cases: ReadonlyArray<RngCase> }>("numpy-rng.json");
 
 // fixtures/numpy-misc.json: the python command is in test/state.test.ts.
 interface Misc {
@@ -67,6 +68,22 @@ interface CourseRandn {
   }>;
 }
 const course = load<CourseRandn>("./fixtures/numpy-course-randn.json");
+
+// fixtures/numpy-normal.json: written by fixtures/make_numpy_normal.py (numpy 2.4.6).
+interface NormalCase {
+  readonly seed: number;
+  readonly loc: number;
+  readonly scale: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly fresh: number[][];
+  readonly afterRandn3: {
+    readonly randn3: number[];
+    readonly normal: number[][];
+    readonly thenRand2: number[];
+  };
+}
+const normals = load<{ readonly cases: ReadonlyArray<NormalCase> }>("./fixtures/numpy-normal.json");
 
 const snapshot = (state: RandomState) => ({ key: state.key.slice(), pos: state.pos, gauss: state.gauss });
 
@@ -224,5 +241,61 @@ describe("randint", () => {
     expect(() => randint(0, 1.5, 1)).toThrow("randint: low and high must be integers");
     expect(() => randint(-(2 ** 52), 2 ** 52, 1)).toThrow("randint: high - low must be at most 2**53 - 1");
     expect(() => randint(0, 10, -1)).toThrow("randint: count must be an integer ≥ 0, got -1");
+  });
+});
+
+describe("normal", () => {
+  it.each(normals.cases.map((c) => [c.seed, c.loc, c.scale, c] as const))(
+    "matches np.random.seed(%s); np.random.normal(%s, %s, shape) bit for bit",
+    (_, __, ___, c) => {
+      const [fresh] = normal(c.loc, c.scale, c.rows, c.cols)(seedOrThrow(c.seed));
+      expect([fresh.rows, fresh.cols]).toEqual([c.rows, c.cols]);
+      expect(Array.from(fresh.data)).toStrictEqual(c.fresh.flat());
+    },
+  );
+
+  it.each(normals.cases.map((c) => [c.seed, c] as const))(
+    "serves the gaussian cached by an odd randn first, then continues numpy's stream (seed %s)",
+    (_, c) => {
+      const [first, s1] = standardNormal(3)(seedOrThrow(c.seed));
+      expect(first).toStrictEqual(c.afterRandn3.randn3);
+      const [cached, s2] = normal(c.loc, c.scale, c.rows, c.cols)(s1);
+      expect(Array.from(cached.data)).toStrictEqual(c.afterRandn3.normal.flat());
+      const [then] = randomSample(2)(s2);
+      expect(then).toStrictEqual(c.afterRandn3.thenRand2);
+    },
+  );
+
+  it("is loc + scale · randn, the same stream, computed as numpy does", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (s, loc, scale) => {
+          const [z] = randn(3, 3)(seedOrThrow(s));
+          const [x] = normal(loc, scale, 3, 3)(seedOrThrow(s));
+          expect(Array.from(x.data)).toStrictEqual(Array.from(z.data, (g) => loc + scale * g));
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("does not touch the input state", () => {
+    const s0 = seedOrThrow(5);
+    const before = snapshot(s0);
+    const [a] = normal(1, 2, 4, 4)(s0);
+    const [b] = normal(1, 2, 4, 4)(s0);
+    expect(snapshot(s0)).toStrictEqual(before);
+    expect(Array.from(a.data)).toStrictEqual(Array.from(b.data));
+  });
+
+  it("refuses a negative (or -0, as numpy does) or non-finite scale and a non-finite loc", () => {
+    expect(() => normal(0, -1, 1, 1)).toThrow("normal: loc must be finite and scale a finite number ≥ 0");
+    expect(() => normal(0, -0, 1, 1)).toThrow("scale = -0");
+    expect(() => normal(0, Number.NaN, 1, 1)).toThrow("scale = NaN");
+    expect(() => normal(Number.POSITIVE_INFINITY, 1, 1, 1)).toThrow("loc = Infinity");
+    expect(() => normal(0, 1, -1, 2)).toThrow("normal: rows and cols must be integers ≥ 0, got (-1, 2)");
   });
 });

@@ -47,3 +47,4 @@ export {
 } from "./formula.js";
 export { matrix } from "./matrix.js";
 export { runActivationContract, runCostContract } from "./run-contract.js";
+export { loadTorchBatchNormCases, type TorchBatchNormCase } from "./torch-batch-norm.js";

@@ -88,7 +88,7 @@ describe("the course's training runs", () => {
       learning_rate: 0.0075,
       iterations: 2500,
     });
-    expect(run.costs).toHaveLength(2500);
+    expect(run.costs).toHaveLength(run.iterations);
     expect(run.costs[0]).toBeCloseTo(0.7717493284237686, 15);
     expect(run.trainAccuracy).toBeCloseTo(0.9856459330143541, 15);
     expect(run.testAccuracy).toBe(0.8);
@@ -118,8 +118,8 @@ describe("loadCourseraInit", () => {
 describe("loadNumpyRngCases", () => {
   it("reads each seed's calls, flattening 2-D draws in row-major order", () => {
     const cases = loadNumpyRngCases();
-    expect(cases.map((c) => c.seed)).toEqual([0, 1, 2, 3, 42, 4294967295]);
     const zero = cases[0];
+    expect(zero?.seed).toBe(0);
     expect(zero?.calls.map((c) => c.call)).toEqual(["randn", "rand", "randn", "permutation", "rand"]);
     expect(zero?.calls[0]?.values[0]).toBe(1.764052345967664);
     expect(zero?.calls[1]).toMatchObject({ call: "rand", shape: [2, 3] });

@@ -165,7 +165,7 @@ if (values.write) {
 Measured by tools/bench/src/bench.ts (\`pnpm bench\`) in one run, on ${new Date().toISOString().slice(0, 10)}:
 
 - Machine: ${describeMachine()}.
-- Reference: ${numpy}, \`python3 ../shared/reference/ng_reference.py ../shared/datasets/catvnoncat --iters ${iterations}\` (its own \`train_s\`).
+- Reference: ${numpy}, \`python3 reference/ng_reference.py datasets/catvnoncat --iters ${iterations}\` (its own \`train_s\`).
 - Load average ${loadBefore} before the run and ${loadAfter} after: this machine is shared, so absolute times move
   by tens of percent between runs; the repetitions are interleaved so the ratios hold up better than the seconds.
 - wasm backend: ${wasm.threads} threads, ${wasm.fusedMultiplyAdd ? "fused multiply-add (relaxed SIMD)" : "plain SIMD (no relaxed SIMD in this runtime, so no FMA)"}.
@@ -181,7 +181,7 @@ pnpm bench -- --iters ${iterations} --reps ${reps}${values["no-js"] ? " --no-js"
 
 [12288, 20, 7, 5, 1], learning rate 0.0075, seed 1, float64. "× numpy" is the median time over the numpy
 reference's median time (below 1 is faster); the best-of columns show what each reaches when the
-machine leaves it alone. The last column compares every cost with ../shared/fixtures/coursera-L-layer.json
+machine leaves it alone. The last column compares every cost with fixtures/coursera-L-layer.json
 (numpy's 2500-iteration run, whose printed costs the reference also reproduces). Every run is timed from
 after initialization to its last update, as the reference's \`train_s\` is.
 

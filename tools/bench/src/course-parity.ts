@@ -1,13 +1,13 @@
 /**
  * `pnpm parity`: the course's two cat runs, 2500 iterations each, with the primal plan (the course's loop
  * as written, on the wasm backend: minutes on the js one) and the dual plan (js backend), against
- * ../shared/fixtures. Checks every cost to absolute 1e-9, the accuracies and test predictions exactly,
+ * the repository's fixtures/. Checks every cost to absolute 1e-9, the accuracies and test predictions exactly,
  * and the two plans' final parameters to relative 1e-9 of each matrix's scale. CI runs it after the tests.
  */
 
 import { createWasmBackend } from "@stepwise/backend-wasm";
 import type { Parameters } from "@stepwise/core";
-import { loadCatvnoncat } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import { L_layer_model, type PlanChoice, predict, two_layer_model } from "@stepwise/model";
 import { type Backend, dictionaryToBackend, jsBackend } from "@stepwise/tensor";
 import {
@@ -19,8 +19,7 @@ import {
 import * as E from "fp-ts/lib/Either.js";
 
 const dataDir =
-  process.env["STEPWISE_DATA_DIR"] ??
-  new URL("../../../../shared/datasets/catvnoncat", import.meta.url).pathname;
+  process.env["STEPWISE_DATA_DIR"] || new URL("../../../datasets/catvnoncat", import.meta.url).pathname;
 const loaded = await loadCatvnoncat(dataDir);
 if (E.isLeft(loaded)) throw new Error(loaded.left.message);
 const data = loaded.right;

@@ -1,14 +1,13 @@
-import { loadCatvnoncat } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { L_layer_model, type PlanChoice } from "@stepwise/model";
 import { seed } from "@stepwise/random";
 import type { Backend, Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 
-/** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
+/** The course's data: $STEPWISE_DATA_DIR, else the repository's datasets/catvnoncat. */
 export const catvnoncatDir = (): string =>
-  process.env["STEPWISE_DATA_DIR"] ||
-  new URL("../../../../shared/datasets/catvnoncat", import.meta.url).pathname;
+  process.env["STEPWISE_DATA_DIR"] || new URL("../../../datasets/catvnoncat", import.meta.url).pathname;
 
 export interface CatData {
   readonly train_x: Matrix;

@@ -7,7 +7,7 @@ export interface NumpyRun {
 }
 
 export const referenceScript = (): string =>
-  new URL("../../../../shared/reference/ng_reference.py", import.meta.url).pathname;
+  new URL("../../../reference/ng_reference.py", import.meta.url).pathname;
 
 const run = (args: ReadonlyArray<string>): Promise<string> =>
   new Promise((resolve, reject) => {

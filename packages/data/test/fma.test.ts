@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fma } from "../src/fma.js";
+
+/** Dekker's exact product: a·b = hi + lo exactly (no overflow or underflow), an independent check. */
+const split = (a: number): readonly [number, number] => {
+  const c = 134217729 * a; // 2^27 + 1
+  const high = c - (c - a);
+  return [high, a - high];
+};
+const exactProductError = (a: number, b: number): number => {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+};
+
+const moderate = fc
+  .double({ min: -1e100, max: 1e100, noNaN: true })
+  .filter((x) => x === 0 || Math.abs(x) > 1e-100);
+
+describe("fma", () => {
+  it("fma(a, b, -a·b) is the rounding error of the product (Dekker's TwoProduct)", () => {
+    fc.assert(
+      fc.property(moderate, moderate, (a, b) => {
+        expect(fma(a, b, -(a * b))).toBe(exactProductError(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reduces to a single rounded operation when one is exact", () => {
+    fc.assert(
+      fc.property(moderate, moderate, (a, b) => {
+        expect(fma(a, 1, b)).toBe(a + b);
+        expect(fma(a, b, 0)).toBe(a * b + 0); // + 0: IEEE's fma(-0, 0, +0) is +0
+        expect(fma(a, 0, b)).toBe(a * 0 + b);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("rounds once, ties to even, where a multiply then add would round twice", () => {
+    const u = 2 ** -53;
+    expect(fma(1, 1, u)).toBe(1); // a tie: stays on the even 1
+    expect(fma(1 + 2 * u, 1, u)).toBe(1 + 4 * u); // a tie: goes up to the even neighbour
+    expect(fma(1 + 2 ** -30, 1 + 2 ** -30, -1)).toBe(2 ** -29 + 2 ** -60); // exact, where (a·b) - 1 loses 2^-60
+    expect((1 + 2 ** -30) * (1 + 2 ** -30) - 1).toBe(2 ** -29);
+  });
+
+  it("rounds toward zero when asked (AVX-512's {rz-sae})", () => {
+    expect(fma(1, 1, 2 ** -60, "towardZero")).toBe(1);
+    expect(fma(1, 1, -(2 ** -60), "towardZero")).toBe(1 - 2 ** -53);
+    expect(fma(-1, 1, 2 ** -60, "towardZero")).toBe(-1 + 2 ** -53);
+    expect(fma(1, 1, -(2 ** -60))).toBe(1);
+  });
+
+  it("gets subnormal results and exact cancellation right", () => {
+    expect(fma(2 ** -1000, 2 ** -70, 0)).toBe(2 ** -1070);
+    expect(fma(2 ** -1000, 2 ** -74, 0)).toBe(2 ** -1074);
+    expect(fma(2 ** -1000, 2 ** -76, 0)).toBe(0); // below half the smallest subnormal
+    expect(fma(3, 5, -15)).toBe(0);
+    expect(Object.is(fma(3, 5, -15), 0)).toBe(true);
+  });
+});
