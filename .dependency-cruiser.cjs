@@ -111,7 +111,8 @@ module.exports = {
     },
     {
       name: "no-tool-to-app",
-      comment: "A tool (benchmarks, browser and README checks, the consumer test) uses packages, never an app",
+      comment:
+        "A tool (benchmarks, browser and README checks, the consumer test) uses packages, never an app",
       severity: "error",
       from: { path: "^tools/" },
       to: { path: "^apps/" },

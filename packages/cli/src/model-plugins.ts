@@ -1,11 +1,8 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { getActivation, getCost, type Registry } from "@stepwise/core";
+import { getActivation, getCost, isRecord, type Registry } from "@stepwise/core";
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
 
 /** The names a package provides in this registry, by kind; empty when nothing of it is loaded. */
 const namesFrom = (registry: Registry, kind: "activation" | "cost", pkg: string): ReadonlyArray<string> => {

@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import {
   type Activation,
+  baseNameOf,
   type Cost,
+  formatParameterValue,
   formatPluginName,
   getActivation,
   getCost,
@@ -9,6 +11,7 @@ import {
   type OptimizerDefinition,
   parsePluginName,
   type Registry,
+  resolveParameters,
 } from "@stepwise/core";
 import type { Dataset } from "@stepwise/data";
 import { findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data/node";
@@ -142,6 +145,30 @@ export const optimizerName = (flags: TrainFlags): E.Either<CliFailure, string> =
   );
 };
 
+/**
+ * The optimizer flags said in the user's words before they are folded into the name: a flag the chosen
+ * optimizer has no hyper-parameter for, or a value out of its range, names the flag (`--beta 5: …`).
+ */
+const checkOptimizerFlags = (registry: Registry, flags: TrainFlags): E.Either<CliFailure, void> => {
+  const base = baseNameOf(pluginName(flags.optimizer));
+  const factory = registry.factories.optimizer.get(base);
+  // An unknown optimizer is the registry lookup's to name, with its suggestions.
+  if (factory === undefined) return E.right(undefined);
+  const known = Object.keys(factory.parameters);
+  for (const [key, value] of Object.entries(hyperparametersOf(flags))) {
+    const written = `--${key} ${formatParameterValue(value)}`;
+    if (!known.includes(key))
+      return E.left(
+        usageFailure(
+          `${written}: unknown hyper-parameter "${key}" for the optimizer ${base}, which takes ${known.length === 0 ? "none" : known.join(", ")}; --beta goes with --optimizer momentum or momentum-pytorch, --beta1, --beta2 and --epsilon with --optimizer adam`,
+        ),
+      );
+    const resolved = resolveParameters(factory, [[key, value]], written);
+    if (E.isLeft(resolved)) return E.left(usageFailure(resolved.left.message));
+  }
+  return E.right(undefined);
+};
+
 /** Every name on the command line, looked up before any work starts. */
 const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFailure, Choices> =>
   pipe(
@@ -150,7 +177,11 @@ const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFail
     E.bind("output", () => asUsage("--output")(getActivation(registry, pluginName(flags.output)))),
     E.bind("cost", () => asUsage("--cost")(getCost(registry, pluginName(flags.cost)))),
     E.bind("optimizer", () =>
-      E.flatMap((name: string) => asUsage("--optimizer")(getOptimizer(registry, name)))(optimizerName(flags)),
+      pipe(
+        checkOptimizerFlags(registry, flags),
+        E.flatMap(() => optimizerName(flags)),
+        E.flatMap((name: string) => asUsage("--optimizer")(getOptimizer(registry, name))),
+      ),
     ),
     E.bind("init", () => asUsage("--init")(initializerByName(flags.init))),
   );
@@ -411,7 +442,7 @@ const diverged = async (
   const m = data.train_x.cols;
   // The library's message blames the learning rate; when the L2 term is the cause, say that instead.
   const message = lambdIsTheCause(flags, m)
-    ? `the cost stopped being a finite number at iteration ${error.partial.costs.length}; training stopped. ${divergenceCause(flags, m)}.`
+    ? `the numbers stopped being finite by iteration ${error.partial.costs.length}; training stopped. ${divergenceCause(flags, m)}.`
     : error.message;
   await writeJson(join(folder.dir, METRICS_JSON), {
     status: "diverged",

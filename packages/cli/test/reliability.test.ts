@@ -165,9 +165,9 @@ describe("3. a wrong output/cost pairing is named before training, not blamed on
 
 describe("4. everything is validated before anything is created", () => {
   it.each([
-    [["--optimizer", "momentum", "--beta", "5"], "beta is 5"],
-    [["--optimizer", "adam", "--beta1", "1"], "beta1 is 1"],
-    [["--optimizer", "adam", "--beta2", "1"], "beta2 is 1"],
+    [["--optimizer", "momentum", "--beta", "5"], "--beta 5: beta must be a number in [0, 1), got 5"],
+    [["--optimizer", "adam", "--beta1", "1"], "--beta1 1: beta1 must be a number in [0, 1), got 1"],
+    [["--optimizer", "adam", "--beta2", "1"], "--beta2 1: beta2 must be a number in [0, 1), got 1"],
     [["--beta", "0.9"], 'unknown hyper-parameter "beta"'],
     [["--plan", "dual", "--optimizer", "adam"], 'plan "dual" cannot train this run'],
   ])("%j: a usage error and no folder", async (args, message) => {

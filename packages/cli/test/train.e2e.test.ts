@@ -178,9 +178,16 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--optimizer", "adamm"], `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)"?`],
     [["train", "--init", "hee"], `did you mean "he"?`],
     // --beta, --beta1, --beta2 and --epsilon are aliases of the optimizer's plugin name.
-    [["train", "--beta", "0.9"], "--optimizer: gd(beta=0.9): gd takes no parameters; write gd"],
+    [
+      ["train", "--beta", "0.9"],
+      '--beta 0.9: unknown hyper-parameter "beta" for the optimizer gd, which takes none; --beta goes with --optimizer momentum',
+    ],
     [
       ["train", "--optimizer", "momentum", "--beta", "5"],
+      "--beta 5: beta must be a number in [0, 1), got 5 (default 0.9)",
+    ],
+    [
+      ["train", "--optimizer", "momentum(beta=5)"],
       "--optimizer: momentum(beta=5): beta must be a number in [0, 1), got 5 (default 0.9)",
     ],
     [

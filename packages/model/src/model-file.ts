@@ -2,6 +2,7 @@ import {
   type Cost,
   getActivation,
   getCost,
+  isRecord,
   layerDimsOf,
   type Parameters,
   type Registry,
@@ -151,9 +152,6 @@ export const serializeModel = (file: ModelFile): string =>
 
 const modelError = (source: string, message: string): StepwiseError =>
   stepwiseError("ModelFileError", `${source}: ${message}`);
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
 
 const readInlineMatrix = (source: string, key: string, entry: unknown): E.Either<StepwiseError, Matrix> => {
   if (!isRecord(entry) || !Array.isArray(entry["shape"]) || !Array.isArray(entry["data"]))

@@ -1,3 +1,4 @@
+import { isRecord } from "@stepwise/core";
 import { invalidArgument, raise, type StepwiseError, stepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 
@@ -80,9 +81,6 @@ export const encodeSafetensors = (
 
 const fail = (name: string, what: string): E.Either<StepwiseError, never> =>
   E.left(stepwiseError("ModelFileError", `${name}: ${what}`));
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
 
 const isCount = (u: unknown): u is number => typeof u === "number" && Number.isSafeInteger(u) && u >= 0;
 

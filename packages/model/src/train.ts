@@ -8,6 +8,7 @@ import {
   checkParameters,
   layerDimsOf,
   type Optimizer,
+  type OptimizerState,
   type Parameters,
   trustChecked,
 } from "@stepwise/core";
@@ -22,6 +23,7 @@ import {
   createRecycler,
   dictionaryToBackend,
   formatShape,
+  isAllFinite,
   type Matrix,
   type Recycler,
   type StepwiseError,
@@ -222,6 +224,22 @@ const batchesOf = (
 ): readonly [ReadonlyArray<ReadonlyArray<number> | undefined>, RandomState] =>
   o.mini_batch_size === undefined ? [[undefined], rng] : random_mini_batch_indices(m, o.mini_batch_size, rng);
 
+/**
+ * How often (in iterations, and after the last) the fold looks at the optimizer's state. A finite cost
+ * does not prove a finite state: Adam's s = β2·s + (1 − β2)·dW² overflows to Infinity once dW is beyond
+ * ~1e154 (the L2 term of a huge lambd), after which its updates of W are 0 and the run would go on
+ * "training" a frozen network. One pass over the state every 100 iterations costs next to nothing.
+ */
+const STATE_CHECK_EVERY = 100;
+
+/** The first entry of the optimizer's slots that holds NaN or ±Infinity, as `s["dW1"]`, or undefined. */
+const overflowedSlot = ({ slots }: OptimizerState): string | undefined => {
+  for (const [slot, dictionary] of Object.entries(slots))
+    for (const [key, m] of Object.entries(dictionary))
+      if (m !== undefined && !isAllFinite(m)) return `${slot}["${key}"]`;
+  return undefined;
+};
+
 /** The fold's steps: each `next()` runs one iteration (or epoch); the return value is the result. */
 type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
 
@@ -235,8 +253,8 @@ interface Prepared {
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
  * the next, each iteration a pure step. Written as a generator that pauses after every iteration, so a
  * caller can drain it at once (`L_layer_model`) or give the event loop a turn between iterations
- * (`L_layer_model_async`: progress bars redraw, Ctrl-C can abort). A diverged cost or an abort ends the
- * fold early.
+ * (`L_layer_model_async`: progress bars redraw, Ctrl-C can abort). A diverged cost (or an optimizer
+ * state gone non-finite, looked at every STATE_CHECK_EVERY iterations) or an abort ends the fold early.
  */
 function* fold(
   fn: string,
@@ -285,6 +303,16 @@ function* fold(
     costs.push(cost);
     o.onIteration?.(i, cost, () => detach(recycler, backend, plan.fromPlan(optimizer.params(state))));
     if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
+    const overflowed =
+      (i + 1) % STATE_CHECK_EVERY === 0 || i + 1 === o.num_iterations ? overflowedSlot(state) : undefined;
+    if (overflowed !== undefined)
+      return E.left(
+        stopped(
+          "Diverged",
+          `${fn}: the optimizer's ${overflowed} was no longer a finite number by iteration ${i}, although the cost was (a gradient too large to square overflows it); training stopped. Try a smaller learning rate (now ${o.learning_rate})${o.lambd > 0 ? ` or lambd (now ${o.lambd})` : ""}.`,
+          result(),
+        ),
+      );
     yield;
   }
   return E.right(result());

@@ -1,4 +1,5 @@
 import type { Parameters } from "@stepwise/core";
+import { adam } from "@stepwise/optimizer";
 import { randn, seedOrThrow } from "@stepwise/random";
 import { fromFunction, greater, jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
@@ -142,6 +143,22 @@ describe("L_layer_model", () => {
       expect(result.left.partial.costs.length).toBeGreaterThan(0);
       expect(result.left.partial.costs.every(Number.isFinite)).toBe(true);
     } else throw new Error("expected a Diverged stop");
+  });
+
+  it("stops when Adam's state overflows while the cost stays finite (a huge lambd), naming the slot", () => {
+    // dW holds (λ/m)·W ≈ 3e306·W, finite, but its square overflows s; every update of W would then be 0.
+    const result = L_layer_model(X, Y, [20, 5, 1], {
+      optimizer: adam,
+      lambd: 1e308,
+      num_iterations: 3,
+    });
+    if (!(E.isLeft(result) && isTrainingStopped(result.left))) throw new Error("expected a Diverged stop");
+    expect(result.left._tag).toBe("Diverged");
+    expect(result.left.message).toMatch(
+      /^L_layer_model: the optimizer's s\["dW\d"\] was no longer a finite number by iteration 2, although the cost was .*Try a smaller learning rate \(now 0\.0075\) or lambd \(now 1e\+308\)\.$/,
+    );
+    expect(result.left.partial.costs).toHaveLength(3);
+    expect(result.left.partial.costs.every(Number.isFinite)).toBe(true);
   });
 
   it("stops when aborted and returns what it has", () => {
