@@ -1,7 +1,7 @@
 import { type Cost, checkOneBackend, checkTargets, type GradKey, type Grads } from "@stepwise/core";
 import { checkLambd } from "@stepwise/cost";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
-import type { Caches, LayerCache } from "@stepwise/forward-cache";
+import type { BatchNormCaches, Caches, LayerCache } from "@stepwise/forward-cache";
 import {
   add,
   divide,
@@ -13,6 +13,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import { type BatchNormGrads, batchnorm_backward } from "./batchnorm.js";
 import { linear_backward_bias, linear_backward_input, linear_backward_parameters } from "./linear.js";
 
 export interface BackwardOptions {
@@ -71,8 +72,11 @@ export const checkBackward = (
 /**
  * `L_model_backward` without the checks, for a loop that checked its data once (L_layer_model): the
  * cost plugin gives `dAL`, then each layer from L down to 1 turns its output gradient into `dW_l`, `db_l`
- * and `dA_{l−1}`. Dropout masks and the activation of each layer come from the caches; `lambd` adds the
- * L2 term. `dA0` is computed only when asked.
+ * and `dA_{l−1}`. Dropout masks, batch norms and the activation of each layer come from the caches: a
+ * layer whose cache has a `batchnorm_cache` goes back through `batchnorm_backward` between its activation
+ * and its linear step, giving `dgamma_l` and `dbeta_l` (with `dZ1_instead_of_dW1`, `dZ1` is then the
+ * gradient of the linear output W1·X + b1, before the normalization). `lambd` adds the L2 term to every
+ * `dW_l` (γ and β are not penalized). `dA0` is computed only when asked.
  */
 export const modelBackward = (
   AL: Matrix,
@@ -87,7 +91,13 @@ export const modelBackward = (
   let dA = cost.cost_backward(AL, Y);
   for (let l = L; l >= 1; l--) {
     const cache = caches[l - 1] as LayerCache;
-    const dZ = cache.activation.backward(dA, cache.activation_cache);
+    let dZ = cache.activation.backward(dA, cache.activation_cache);
+    if (cache.batchnorm_cache !== undefined) {
+      const [dZ_linear, dgamma, dbeta] = batchnorm_backward(dZ, cache.batchnorm_cache);
+      grads[`dgamma${l}`] = dgamma;
+      grads[`dbeta${l}`] = dbeta;
+      dZ = dZ_linear;
+    }
     if (l === 1 && dZ1_instead_of_dW1) {
       grads["dZ1"] = dZ;
       grads["db1"] = linear_backward_bias(dZ);
@@ -108,7 +118,8 @@ export const modelBackward = (
 /**
  * The course's `L_model_backward`: the gradients of every layer from AL, Y and the caches
  * (`modelBackward`), after checking them (`checkBackward`): a mismatch or a label the cost does not
- * accept is an error that names it, never NaN gradients.
+ * accept is an error that names it, never NaN gradients. The caches of `L_model_forward_bn` give batch
+ * norm's `dgamma_l` and `dbeta_l` too.
  */
 export const L_model_backward = (
   AL: Matrix,
@@ -118,4 +129,56 @@ export const L_model_backward = (
 ): E.Either<StepwiseError, Grads> =>
   E.map(() => modelBackward(AL, Y, caches, options))(
     checkBackward("L_model_backward", AL, Y, caches, options),
+  );
+
+/** `modelBackward` under the batch-norm name: the caches of `L_model_forward_bn` carry their batch norms. */
+export const modelBackwardBn: (
+  AL: Matrix,
+  Y: Matrix,
+  caches: BatchNormCaches,
+  options?: BackwardOptions,
+) => BatchNormGrads = modelBackward;
+
+/**
+ * What `L_model_backward_bn` needs, checked once: what `checkBackward` checks for `L_model_backward`
+ * (caches matching AL, targets the cost accepts, a valid `lambd`, one backend), and a batch norm in every
+ * hidden layer's cache.
+ */
+export const checkBackwardBn = (
+  fn: string,
+  AL: Matrix,
+  Y: Matrix,
+  caches: BatchNormCaches,
+  options: BackwardOptions = {},
+): E.Either<StepwiseError, void> =>
+  E.flatMap(() => {
+    const missing = caches.findIndex(
+      (cache, i) => i < caches.length - 1 && cache.batchnorm_cache === undefined,
+    );
+    return missing < 0
+      ? E.right(undefined)
+      : E.left(
+          shapeError(
+            `${fn}: layer ${missing + 1}'s cache has no batch norm; pass the caches L_model_forward_bn returned`,
+          ),
+        );
+  })(checkBackward(fn, AL, Y, caches, options));
+
+/**
+ * `L_model_backward` for the caches of `L_model_forward_bn`, insisting that every hidden layer has its
+ * batch norm (`checkBackwardBn`): the cost plugin gives `dAL`, the output layer is the course's, and each
+ * hidden layer goes back through its activation, its batch norm (giving `dgamma_l`, `dbeta_l`) and its
+ * linear step. `lambd`, `dA0` and `dZ1_instead_of_dW1` mean what they mean for `L_model_backward`.
+ *
+ * `db_l` of a layer with batch norm is zero up to rounding: the normalization subtracts the batch mean, so
+ * b_l has no effect on the cost.
+ */
+export const L_model_backward_bn = (
+  AL: Matrix,
+  Y: Matrix,
+  caches: BatchNormCaches,
+  options: BackwardOptions = {},
+): E.Either<StepwiseError, BatchNormGrads> =>
+  E.map(() => modelBackward(AL, Y, caches, options))(
+    checkBackwardBn("L_model_backward_bn", AL, Y, caches, options),
   );

@@ -8,10 +8,9 @@ import {
   L_model_forward_bn,
   L_model_forward_bn_inference,
   type RunningStats,
-  splitBatchNormParameters,
 } from "@stepwise/forward-cache";
 import { update_parameters } from "@stepwise/optimizer";
-import { axpby, type Matrix } from "@stepwise/tensor";
+import type { Matrix } from "@stepwise/tensor";
 import { expectMatrixClose, loadTorchBatchNormCases } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { type BatchNormGrads, L_model_backward_bn } from "../src/index.js";
@@ -25,16 +24,12 @@ const RTOL = 1e-10;
 const ATOL_ZERO = 1e-15;
 const spec: BatchNormNetworkSpec = { hidden: relu, output: sigmoid, batchNorm: { eps: 1e-5, momentum: 0.1 } };
 
-/** Plain SGD: `update_parameters` for W_l, b_l and the same rule, p − lr·dp, for gamma_l and beta_l. */
-const sgdStep = (parameters: BatchNormParameters, grads: BatchNormGrads, lr: number): BatchNormParameters => {
-  const [linear, batchNorm] = splitBatchNormParameters(parameters);
-  const stepped = Object.entries(batchNorm).map(([key, p]) => {
-    const dp = grads[`d${key}` as `dgamma${number}`];
-    if (p === undefined || dp === undefined) throw new Error(`no gradient for ${key}`);
-    return [key, axpby(1, p, -lr, dp)] as const;
-  });
-  return { ...unwrap(update_parameters(linear, grads, lr)), ...Object.fromEntries(stepped) };
-};
+/**
+ * Plain SGD: `update_parameters` over the whole dictionary, which steps gamma_l and beta_l with the rule it
+ * steps W_l and b_l with, p − lr·dp.
+ */
+const sgdStep = (parameters: BatchNormParameters, grads: BatchNormGrads, lr: number): BatchNormParameters =>
+  unwrap(update_parameters(parameters, grads, lr));
 
 const entry = (dict: Readonly<Partial<Record<string, Matrix>>>, key: string): Matrix => {
   const m = dict[key];

@@ -204,4 +204,17 @@ describe("batchnorm_backward and linear_bn_activation_backward", () => {
     // …while the plain backward pass still serves plain caches.
     expect(unwrap(L_model_backward(AL, Y, caches))["dW1"]).toBeDefined();
   });
+
+  it("L_model_backward goes back through the batch norms the caches carry: L_model_backward_bn's gradients, bit for bit", () => {
+    const Y = matrix([[1, 0, 1, 1, 0, 0, 1]]);
+    const [AL, caches] = unwrap(L_model_forward_bn(X, p, initialize_running_stats(p), spec));
+    for (const options of [{}, { lambd: 0.7, dA0: true }, { dZ1_instead_of_dW1: true }]) {
+      const plain = unwrap(L_model_backward(AL, Y, caches, options));
+      const bn = unwrap(L_model_backward_bn(AL, Y, caches, options));
+      expect(Object.keys(plain).sort()).toEqual(Object.keys(bn).sort());
+      expect(Object.keys(plain)).toContain("dgamma1");
+      for (const [key, m] of Object.entries(bn))
+        expect(equals(plain[key as keyof typeof plain] as Matrix, m as Matrix), key).toBe(true);
+    }
+  });
 });

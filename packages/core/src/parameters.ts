@@ -6,13 +6,28 @@ import { type Checked, checkFiniteData, checkOneBackend, trustChecked } from "./
 /** The course's dictionary keys: `W1, b1, …, WL, bL`. */
 export type WeightKey = `W${number}`;
 export type BiasKey = `b${number}`;
-export type ParameterKey = WeightKey | BiasKey;
+/** Batch norm's trainable scale and shift of hidden layer l (Course 2, week 3): `gamma1, beta1, …`. */
+export type GammaKey = `gamma${number}`;
+export type BetaKey = `beta${number}`;
+export type ParameterKey = WeightKey | BiasKey | GammaKey | BetaKey;
 
-/** `parameters["W" + l]` is `(n_l, n_{l-1})`, `parameters["b" + l]` is `(n_l, 1)`. */
+/**
+ * `parameters["W" + l]` is `(n_l, n_{l-1})`, `parameters["b" + l]` is `(n_l, 1)`; a network with batch
+ * norm also holds `gamma_l` and `beta_l`, `(n_l, 1)`, for every hidden layer l < L.
+ */
 export type Parameters = Readonly<Partial<Record<ParameterKey, Matrix>>>;
 
-/** The course's gradient keys: `dW1, db1, …` and `dA0 … dA{L-1}`; `dZ1` only when a plan asks for it. */
-export type GradKey = `dW${number}` | `db${number}` | `dA${number}` | `dZ${number}`;
+/**
+ * The course's gradient keys: `dW1, db1, …` and `dA0 … dA{L-1}`; `dgamma_l`, `dbeta_l` with batch norm;
+ * `dZ1` only when a plan asks for it.
+ */
+export type GradKey =
+  | `dW${number}`
+  | `db${number}`
+  | `dgamma${number}`
+  | `dbeta${number}`
+  | `dA${number}`
+  | `dZ${number}`;
 export type Grads = Readonly<Partial<Record<GradKey, Matrix>>>;
 
 /** Number of layers L: the course's `len(parameters) // 2`, counted by weight keys. */
@@ -38,6 +53,69 @@ export const layerDimsOf = (parameters: Parameters): ReadonlyArray<number> => {
     : [weight(parameters, 1).cols, ...Array.from({ length: L }, (_, l) => weight(parameters, l + 1).rows)];
 };
 
+/** `gamma_l` or `beta_l`: a key of batch norm's parameters. */
+export const isBatchNormKey = (key: string): boolean => /^(gamma|beta)\d+$/.test(key);
+
+/** Whether a dictionary is a batch-norm network's: it holds `gamma_l`/`beta_l` keys. */
+export const hasBatchNormParameters = (parameters: Parameters): boolean =>
+  Object.keys(parameters).some(isBatchNormKey);
+
+/**
+ * The dictionary's keys in the course's order, layer by layer: `W1, b1, W2, b2, …`, and with batch norm
+ * each hidden layer's `gamma_l, beta_l` after its `b_l`. What an optimizer steps and a model file writes.
+ */
+export const parameterKeys = (parameters: Parameters): ReadonlyArray<ParameterKey> => {
+  const L = layerCount(parameters);
+  const keys: ParameterKey[] = [];
+  for (let l = 1; l <= L; l++) {
+    keys.push(`W${l}`, `b${l}`);
+    if (parameters[`gamma${l}`] !== undefined || parameters[`beta${l}`] !== undefined)
+      keys.push(`gamma${l}`, `beta${l}`);
+  }
+  return keys;
+};
+
+const BATCHNORM_FIX = "start from initialize_batchnorm_parameters(parameters)";
+
+/**
+ * Batch norm's part of a dictionary of L layers: none at all, or `gamma_l` and `beta_l` of shape (n_l, 1)
+ * for every hidden layer l = 1..L−1 (batch norm sits after a hidden layer's linear step, never on the
+ * output layer). Other keys are left to the caller.
+ */
+const validateBatchNormKeys = (
+  fn: string,
+  parameters: Parameters,
+  L: number,
+): E.Either<StepwiseError, void> => {
+  const present = Object.keys(parameters).filter(isBatchNormKey);
+  if (present.length === 0) return E.right(undefined);
+  const allowed = new Set<string>();
+  for (let l = 1; l < L; l++) {
+    const n = weight(parameters, l).rows;
+    for (const key of [`gamma${l}`, `beta${l}`] as const) {
+      allowed.add(key);
+      const m = parameters[key];
+      if (m === undefined) return E.left(shapeError(`${fn}: parameters has no ${key}; ${BATCHNORM_FIX}`));
+      if (m.rows !== n || m.cols !== 1)
+        return E.left(
+          shapeError(
+            `${fn}: parameters ${key} is ${formatShape(m)} but layer ${l} has ${n} units; ${key} must be (${n}, 1)`,
+          ),
+        );
+    }
+  }
+  const extra = present.filter((k) => !allowed.has(k));
+  return extra.length === 0
+    ? E.right(undefined)
+    : E.left(
+        shapeError(
+          L === 1
+            ? `${fn}: parameters has ${extra.join(", ")}, but a 1-layer network has no hidden layer for batch norm; remove ${extra.length === 1 ? "it" : "them"}`
+            : `${fn}: parameters has ${extra.join(", ")}, but batch norm sits only on the hidden layers 1..${L - 1}; remove ${extra.length === 1 ? "it" : "them"}`,
+        ),
+      );
+};
+
 export interface ParameterChecks {
   /**
    * Whether W_l must read W_{l−1}'s output (W_l's columns = W_{l−1}'s rows; default true). An update works
@@ -47,8 +125,9 @@ export interface ParameterChecks {
 }
 
 /**
- * Checks a parameters dictionary: keys W1..WL and b1..bL and nothing else, W_l of shape (n_l, n_{l-1})
- * chaining from `n_x` when given (unless `chained: false`), b_l of shape (n_l, 1). Returns L.
+ * Checks a parameters dictionary: keys W1..WL and b1..bL, W_l of shape (n_l, n_{l-1}) chaining from `n_x`
+ * when given (unless `chained: false`), b_l of shape (n_l, 1); batch norm's gamma_l and beta_l, (n_l, 1),
+ * for every hidden layer or for none; nothing else. Returns L.
  */
 export const validateParameters = (
   fn: string,
@@ -84,14 +163,14 @@ export const validateParameters = (
       );
     previous = W.rows;
   }
-  const extra = Object.keys(parameters).filter((k) => !expected.has(k));
-  return extra.length > 0
-    ? E.left(
-        shapeError(
-          `${fn}: parameters has unexpected keys ${extra.join(", ")}; expected W1, b1, …, W${L}, b${L}`,
-        ),
-      )
-    : E.right(L);
+  const extra = Object.keys(parameters).filter((k) => !expected.has(k) && !isBatchNormKey(k));
+  if (extra.length > 0)
+    return E.left(
+      shapeError(
+        `${fn}: parameters has unexpected keys ${extra.join(", ")}; expected W1, b1, …, W${L}, b${L}${hasBatchNormParameters(parameters) ? ` and batch norm's gamma1, beta1, …, gamma${L - 1}, beta${L - 1}` : ""}`,
+      ),
+    );
+  return E.map(() => L)(validateBatchNormKeys(fn, parameters, L));
 };
 
 /**

@@ -1,7 +1,17 @@
 import { fromFunction } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { bias, fromLayers, grad, layerCount, layerDimsOf, validateParameters, weight } from "../src/index.js";
+import {
+  bias,
+  fromLayers,
+  grad,
+  hasBatchNormParameters,
+  layerCount,
+  layerDimsOf,
+  parameterKeys,
+  validateParameters,
+  weight,
+} from "../src/index.js";
 
 const layer = (n: number, n_prev: number) =>
   [fromFunction(n, n_prev, (i, j) => i - j), fromFunction(n, 1, () => 0)] as const;
@@ -50,5 +60,61 @@ describe("parameter dictionaries", () => {
     expect(message(validateParameters("f", parameters, 5))).toBe(
       "f: W1 is (4, 3) but the layer below has 5 units; W1 must be (n_1, 5)",
     );
+  });
+
+  describe("with batch norm's gamma_l and beta_l", () => {
+    const column = (n: number, v: number) => fromFunction(n, 1, () => v);
+    const withBn = {
+      ...parameters,
+      gamma1: column(4, 1),
+      beta1: column(4, 0),
+      gamma2: column(2, 1),
+      beta2: column(2, 0),
+    };
+
+    it("accepts them for every hidden layer, lists them after each b_l, and says the dictionary has them", () => {
+      expect(validateParameters("f", withBn, 3)).toEqual(E.right(3));
+      expect(parameterKeys(withBn)).toEqual([
+        "W1",
+        "b1",
+        "gamma1",
+        "beta1",
+        "W2",
+        "b2",
+        "gamma2",
+        "beta2",
+        "W3",
+        "b3",
+      ]);
+      expect(parameterKeys(parameters)).toEqual(["W1", "b1", "W2", "b2", "W3", "b3"]);
+      expect(hasBatchNormParameters(withBn)).toBe(true);
+      expect(hasBatchNormParameters(parameters)).toBe(false);
+    });
+
+    it.each([
+      [
+        { ...parameters, gamma1: column(4, 1) },
+        "f: parameters has no beta1; start from initialize_batchnorm_parameters(parameters)",
+      ],
+      [
+        { ...parameters, gamma1: column(4, 1), beta1: column(4, 0) },
+        "f: parameters has no gamma2; start from initialize_batchnorm_parameters(parameters)",
+      ],
+      [
+        { ...withBn, gamma2: column(3, 1) },
+        "f: parameters gamma2 is (3, 1) but layer 2 has 2 units; gamma2 must be (2, 1)",
+      ],
+      [
+        { ...withBn, gamma3: column(1, 1) },
+        "f: parameters has gamma3, but batch norm sits only on the hidden layers 1..2; remove it",
+      ],
+      [
+        { W1: layer(1, 3)[0], b1: layer(1, 3)[1], beta1: column(1, 0) },
+        "f: parameters has beta1, but a 1-layer network has no hidden layer for batch norm; remove it",
+      ],
+      [{ ...withBn, gamma_1: column(4, 1) }, "f: parameters has unexpected keys gamma_1; expected W1, b1, …, W3, b3 and batch norm's gamma1, beta1, …, gamma2, beta2"],
+    ])("rejects case %#", (dictionary, expected) => {
+      expect(message(validateParameters("f", dictionary))).toBe(expected);
+    });
   });
 });

@@ -1,9 +1,13 @@
 import {
   type Activation,
+  type BetaKey,
   bias,
   type Checked,
   checkFiniteData,
   checkOneBackend,
+  type GammaKey,
+  hasBatchNormParameters,
+  isBatchNormKey,
   layerCount,
   type Parameters,
   trustChecked,
@@ -29,7 +33,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import type { LayerCache } from "./cache.js";
+import type { BatchNormCache, Caches, LayerCache } from "./cache.js";
 import { linear_forward } from "./linear.js";
 import { checkForward } from "./model.js";
 import { activationOf, type NetworkSpec } from "./spec.js";
@@ -43,12 +47,13 @@ import { activationOf, type NetworkSpec } from "./spec.js";
  * parameters (PyTorch's running_mean and running_var, momentum 0.1, the variance unbiased).
  */
 
-/** The course's keys for batch norm's trainable parameters: `gamma1, beta1, …` for the hidden layers. */
-export type GammaKey = `gamma${number}`;
-export type BetaKey = `beta${number}`;
+export type { BatchNormCache, BetaKey, GammaKey };
 
-/** A parameters dictionary that may hold `gamma_l` and `beta_l` beside `W_l` and `b_l`. */
-export type BatchNormParameters = Parameters & Readonly<Partial<Record<GammaKey | BetaKey, Matrix>>>;
+/**
+ * A parameters dictionary that may hold `gamma_l` and `beta_l` beside `W_l` and `b_l`: core's `Parameters`,
+ * whose keys include batch norm's (the name stays for what reads better at a batch-norm call).
+ */
+export type BatchNormParameters = Parameters;
 
 /**
  * The running statistics, kept apart from the trainable parameters (no gradient ever reaches them):
@@ -56,30 +61,14 @@ export type BatchNormParameters = Parameters & Readonly<Partial<Record<GammaKey 
  */
 export type RunningStats = Readonly<Partial<Record<`mu${number}` | `var${number}`, Matrix>>>;
 
-/** What `batchnorm_forward` remembers for `batchnorm_backward`. */
-export interface BatchNormCache {
-  /** (Z − μ)/√(σ² + ε), the normalized pre-activations. */
-  readonly Z_norm: Matrix;
-  readonly gamma: Matrix;
-  /** The batch mean μ, (n, 1). */
-  readonly mu: Matrix;
-  /** The biased batch variance σ² (divided by m), (n, 1). */
-  readonly var: Matrix;
-  /** √(σ² + ε), (n, 1). */
-  readonly std: Matrix;
-  readonly eps: number;
-}
-
-/** A hidden layer's cache with batch norm: the linear and activation caches plus the batch norm's. */
-export interface BatchNormLayerCache extends LayerCache {
-  readonly batchnorm_cache?: BatchNormCache;
-}
+/** A hidden layer's cache with batch norm: a `LayerCache`, whose `batchnorm_cache` may be set. */
+export type BatchNormLayerCache = LayerCache;
 
 /** What `linear_bn_activation_forward` returns: a layer cache that certainly has its batch norm's. */
-export type HiddenBatchNormCache = BatchNormLayerCache & { readonly batchnorm_cache: BatchNormCache };
+export type HiddenBatchNormCache = LayerCache & { readonly batchnorm_cache: BatchNormCache };
 
 /** One cache per layer; hidden layers carry `batchnorm_cache`, the output layer does not. */
-export type BatchNormCaches = ReadonlyArray<BatchNormLayerCache>;
+export type BatchNormCaches = Caches;
 
 /** PyTorch's BatchNorm1d defaults: ε = 1e-5 inside the square root, momentum 0.1 for the running averages. */
 export const BATCHNORM_EPS = 1e-5;
@@ -96,6 +85,10 @@ export interface BatchNormOptions {
 export interface BatchNormNetworkSpec extends NetworkSpec {
   readonly batchNorm: BatchNormOptions;
 }
+
+/** Whether a spec puts batch norm in its hidden layers. */
+export const isBatchNormSpec = (spec: NetworkSpec | BatchNormNetworkSpec): spec is BatchNormNetworkSpec =>
+  "batchNorm" in spec && spec.batchNorm !== undefined;
 
 const mean = (Z: Matrix): Matrix => divide(sumAxis(Z, 1), Z.cols);
 
@@ -193,8 +186,6 @@ export const linear_bn_activation_forward_inference = (
 
 // ---- dictionaries
 
-const isBatchNormKey = (key: string): boolean => /^(gamma|beta)\d+$/.test(key);
-
 /** `[W/b parameters, gamma/beta parameters]`: the course's dictionary and batch norm's, apart. */
 export const splitBatchNormParameters = (
   parameters: BatchNormParameters,
@@ -236,41 +227,25 @@ const columnEntry = (
       );
 };
 
-const BN_FIX = "start from initialize_batchnorm_parameters(parameters)";
-
 /**
- * Checks a batch-norm network's dictionary: the course's W1..WL, b1..bL (chaining from n_x when given), and
- * gamma_l, beta_l of shape (n_l, 1) for every hidden layer l = 1..L−1 and for no other. Returns L.
+ * Checks a batch-norm network's dictionary: what core's `validateParameters` checks (W1..WL, b1..bL,
+ * chaining from n_x when given; gamma_l, beta_l of shape (n_l, 1) for every hidden layer and no other),
+ * and that batch norm's parameters are there at all. Returns L.
  */
 export const validateBatchNormParameters = (
   fn: string,
   parameters: BatchNormParameters,
   n_x?: number,
-): E.Either<StepwiseError, number> => {
-  const [linear, batchNorm] = splitBatchNormParameters(parameters);
-  return pipe(
-    validateParameters(fn, linear, n_x),
-    E.chainFirst((L) => {
-      const allowed = new Set<string>();
-      for (let l = 1; l < L; l++) {
-        const n = weight(linear, l).rows;
-        for (const key of [`gamma${l}`, `beta${l}`]) {
-          allowed.add(key);
-          const entry = columnEntry(fn, "parameters", batchNorm, key, n, BN_FIX);
-          if (E.isLeft(entry)) return entry;
-        }
-      }
-      const extra = Object.keys(batchNorm).filter((k) => !allowed.has(k));
-      return extra.length === 0
-        ? E.right(undefined)
-        : E.left(
-            shapeError(
-              `${fn}: parameters has ${extra.join(", ")}, but batch norm sits only on the hidden layers 1..${L - 1}; remove ${extra.length === 1 ? "it" : "them"}`,
-            ),
-          );
-    }),
-  );
-};
+): E.Either<StepwiseError, number> =>
+  E.flatMap((L: number) =>
+    L === 1 || hasBatchNormParameters(parameters)
+      ? E.right(L)
+      : E.left(
+          shapeError(
+            `${fn}: parameters has no gamma1; start from initialize_batchnorm_parameters(parameters)`,
+          ),
+        ),
+  )(validateParameters(fn, parameters, n_x));
 
 /** Checks running statistics against an L-layer dictionary: mu_l, var_l (n_l, 1), var_l ≥ 0. */
 export const validateRunningStats = (
@@ -404,7 +379,7 @@ export const modelForwardBn = (
 ): readonly [AL: Matrix, caches: BatchNormCaches, running: RunningStats] => {
   const { eps = BATCHNORM_EPS, momentum = BATCHNORM_MOMENTUM } = spec.batchNorm;
   const L = layerCount(parameters);
-  const caches: BatchNormLayerCache[] = [];
+  const caches: LayerCache[] = [];
   const next: Record<string, Matrix> = {};
   let A = X;
   for (let l = 1; l < L; l++) {
@@ -438,7 +413,8 @@ export const modelForwardBn = (
  * `L_model_forward` for a network with batch norm on every hidden layer, in training mode:
  * [LINEAR → BN → hidden] × (L − 1) → LINEAR → output. Normalizes with the batch's statistics and returns
  * AL, one cache per layer, and the running statistics advanced by this batch (momentum from the spec).
- * The backward pass is `L_model_backward_bn` in @stepwise/backward.
+ * The backward pass is `L_model_backward` in @stepwise/backward (each hidden layer's cache carries its
+ * batch norm's), or `L_model_backward_bn`, which also insists that every hidden layer has one.
  */
 export const L_model_forward_bn = (
   X: Matrix,

@@ -5,6 +5,8 @@ import {
   checkFiniteData,
   checkOneBackend,
   checkParameters,
+  hasBatchNormParameters,
+  isBatchNormKey,
   layerCount,
   type Parameters,
   weight,
@@ -29,7 +31,8 @@ import { activationOf, courseSpec, type NetworkSpec } from "./spec.js";
 
 /**
  * What a forward pass needs, checked once: the parameters (keys, chained shapes, finite), X with one row
- * per input feature, at least one example and finite numbers, all of it on one backend.
+ * per input feature, at least one example and finite numbers, all of it on one backend. A dictionary with
+ * batch norm's gamma_l and beta_l is refused: this pass would skip the normalization they belong to.
  */
 export const checkForward = (
   fn: string,
@@ -38,6 +41,15 @@ export const checkForward = (
 ): E.Either<StepwiseError, Checked<Parameters>> =>
   pipe(
     checkParameters(fn, parameters),
+    E.tap(() =>
+      hasBatchNormParameters(parameters)
+        ? E.left(
+            invalidArgument(
+              `${fn}: parameters holds batch norm's ${Object.keys(parameters).filter(isBatchNormKey).join(", ")}; run a network with batch norm through L_model_forward_bn (training) or L_model_forward_bn_inference (prediction), with its running statistics`,
+            ),
+          )
+        : E.right(undefined),
+    ),
     E.tap((checked) => {
       const W1 = weight(checked, 1);
       return X.rows === W1.cols

@@ -11,6 +11,8 @@ import {
   batchnorm_forward_inference,
   initialize_batchnorm_parameters,
   initialize_running_stats,
+  isBatchNormSpec,
+  L_model_forward,
   L_model_forward_bn,
   L_model_forward_bn_inference,
   splitBatchNormParameters,
@@ -174,5 +176,21 @@ describe("L_model_forward_bn", () => {
       for (let j = 0; j < A1.cols; j++) s += A1.data[i * A1.cols + j] as number;
       expect(Math.abs(s)).toBeLessThan(1e-14);
     }
+  });
+});
+
+describe("a batch-norm network and the plain passes", () => {
+  const { X, parameters } = courseTestCase(2, 5, [3, 4, 2, 1]);
+  const p = initialize_batchnorm_parameters(parameters);
+
+  it("L_model_forward refuses gamma_l and beta_l, whose normalization it would skip, and names the way", () => {
+    expect(leftMessage(L_model_forward(X, p))).toBe(
+      "L_model_forward: parameters holds batch norm's gamma1, beta1, gamma2, beta2; run a network with batch norm through L_model_forward_bn (training) or L_model_forward_bn_inference (prediction), with its running statistics",
+    );
+  });
+
+  it("isBatchNormSpec tells a spec with batch norm from one without", () => {
+    expect(isBatchNormSpec(spec)).toBe(true);
+    expect(isBatchNormSpec({ hidden: relu, output: sigmoid })).toBe(false);
   });
 });

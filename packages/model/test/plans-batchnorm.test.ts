@@ -1,6 +1,6 @@
 import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
-import { type BatchNormGrads, L_model_backward_bn } from "@stepwise/backward";
+import { L_model_backward_bn } from "@stepwise/backward";
 import { compute_cost_with_regularization } from "@stepwise/cost";
 import {
   type BatchNormNetworkSpec,
@@ -14,7 +14,7 @@ import {
 import { initialize_parameters_deep } from "@stepwise/init";
 import { update_parameters } from "@stepwise/optimizer";
 import { randn, seedOrThrow } from "@stepwise/random";
-import { axpby, fromFunction, greater, type Matrix, maxAbsDifference, takeColumns } from "@stepwise/tensor";
+import { fromFunction, greater, type Matrix, maxAbsDifference, takeColumns } from "@stepwise/tensor";
 import { maxRelativeDifference } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
@@ -56,7 +56,7 @@ const train = (
       const input = columns === undefined ? plan.input : takeColumns(plan.input, columns);
       const Y_B = columns === undefined ? Y : takeColumns(Y, columns);
       const [AL, caches, next] = unwrap(L_model_forward_bn(input, parameters, running, spec));
-      const [linear, batchNorm] = splitBatchNormParameters(parameters);
+      const [linear] = splitBatchNormParameters(parameters);
       costs.push(
         unwrap(compute_cost_with_regularization(AL, Y_B, linear, 0)) + plan.l2Cost(linear, lambd, Y_B.cols),
       );
@@ -66,11 +66,8 @@ const train = (
           dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
         }),
       );
-      const stepped = plan.gradients(grads, linear, columns, lambd) as BatchNormGrads;
-      const bn = Object.entries(batchNorm).map(
-        ([k, p]) => [k, axpby(1, p as Matrix, -lr, stepped[`d${k}` as `dgamma${number}`] as Matrix)] as const,
-      );
-      parameters = { ...unwrap(update_parameters(linear, stepped, lr)), ...Object.fromEntries(bn) };
+      // update_parameters steps gamma_l and beta_l with W_l's rule.
+      parameters = unwrap(update_parameters(parameters, plan.gradients(grads, linear, columns, lambd), lr));
       running = next;
     }
   const [linear, batchNorm] = splitBatchNormParameters(parameters);

@@ -19,7 +19,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { layerKeys } from "./moments.js";
+import { dictionaryKeys } from "./moments.js";
 
 /**
  * The course functions' checks, as `Either`: each says what is wrong with a value and how to fix it. They
@@ -129,8 +129,9 @@ export const checkParameters = (fn: string, parameters: Parameters): E.Either<St
   E.map(() => layerCount(parameters))(checkNetwork(fn, parameters, undefined, { chained: false }));
 
 /**
- * grads, v or s against parameters that have L layers: `d<key>` for every parameter key, of the same shape,
- * finite, and no `dW`/`db` for layers the parameters do not have (`dA…` keys are ignored).
+ * grads, v or s against parameters that have L layers: `d<key>` for every parameter key (batch norm's
+ * `dgamma_l`, `dbeta_l` included), of the same shape, finite, and no `dW`/`db`/`dgamma`/`dbeta` for
+ * parameters the dictionary does not have (`dA…` keys are ignored).
  */
 export const checkLike = (
   fn: string,
@@ -149,13 +150,15 @@ const likeIn = (
   finite: boolean,
 ): E.Either<StepwiseError, number> => {
   const fix = fixes[name] ?? `pass a dictionary with one d<key> per parameter, shaped like it`;
-  const keys = layerKeys(L);
+  const keys = dictionaryKeys(parameters);
   const expected = new Set<string>(keys.map(([, d]) => d));
-  const extra = Object.keys(dict).filter((k) => /^d[Wb]\d+$/.test(k) && !expected.has(k));
+  const extra = Object.keys(dict).filter((k) => /^d(W|b|gamma|beta)\d+$/.test(k) && !expected.has(k));
   if (extra.length > 0)
     return E.left(
       shapeError(
-        `${fn}: ${name} has ${extra.join(", ")} but parameters has ${L} layer${L === 1 ? "" : "s"} (W1..W${L}); ${fix}`,
+        /^d[Wb]/.test(extra[0] ?? "")
+          ? `${fn}: ${name} has ${extra.join(", ")} but parameters has ${L} layer${L === 1 ? "" : "s"} (W1..W${L}); ${fix}`
+          : `${fn}: ${name} has ${extra.join(", ")} but parameters has no ${extra.map((k) => k.slice(1)).join(", ")}; ${fix}`,
       ),
     );
   for (const [p, d] of keys) {

@@ -2,7 +2,6 @@ import {
   definePluginFactory,
   formatPluginName,
   type Grads,
-  layerCount,
   type Optimizer,
   type OptimizerDefinition,
   type OptimizerState,
@@ -13,7 +12,7 @@ import {
   type Schedule,
 } from "@stepwise/core";
 import type { Matrix } from "@stepwise/tensor";
-import { entry, layerKeys, type Moments, zerosLike } from "./moments.js";
+import { dictionaryKeys, entry, type Moments, zerosLike } from "./moments.js";
 import { rateAt } from "./schedules.js";
 
 /*
@@ -99,9 +98,9 @@ const collect = (
   );
 
 /**
- * The rule over a whole dictionary, parameter by parameter in the course's order (W1, b1, W2, …): each
- * W_l with dW_l and its slots under dW_l. No checks: the callers checked (a course function) or trust
- * what was checked (an optimizer's update).
+ * The rule over a whole dictionary, parameter by parameter in the course's order (W1, b1, W2, …; with
+ * batch norm W1, b1, gamma1, beta1, W2, …): each key p with its gradient d<p> and its slots under d<p>.
+ * No checks: the callers checked (a course function) or trust what was checked (an optimizer's update).
  */
 export const stepDictionary = <P extends string, S extends string>(
   rule: MatrixRule<P, S>,
@@ -111,7 +110,7 @@ export const stepDictionary = <P extends string, S extends string>(
   slots: Readonly<Record<string, Grads>>,
   context: RuleContext<P>,
 ): DictionaryStep => {
-  const steps = layerKeys(layerCount(parameters)).map(([p, d]) => {
+  const steps = dictionaryKeys(parameters).map(([p, d]) => {
     const mine = Object.fromEntries(
       slotNames.map((name) => [name, entry(slots[name] ?? {}, d, name)]),
     ) as Record<S, Matrix>;
@@ -135,8 +134,7 @@ export const stepDictionary = <P extends string, S extends string>(
 export const initialSlots = (
   slotNames: ReadonlyArray<string>,
   parameters: Parameters,
-): Record<string, Moments> =>
-  Object.fromEntries(slotNames.map((name) => [name, zerosLike(parameters, layerCount(parameters))]));
+): Record<string, Moments> => Object.fromEntries(slotNames.map((name) => [name, zerosLike(parameters)]));
 
 /** The JAX-style optimizer of a rule with its hyper-parameters fixed and a learning-rate schedule. */
 const optimizerOf = <P extends string, S extends string>(

@@ -16,7 +16,7 @@ describe("moments helpers", () => {
 
   it("zerosLike gives fresh zeros shaped like each parameter", () => {
     const parameters = { W1: zeros(4, 3), b1: zeros(4, 1) };
-    const z = zerosLike(parameters, 1);
+    const z = zerosLike(parameters);
     expect(dictEquals(z, { dW1: zeros(4, 3), db1: zeros(4, 1) })).toBe(true);
     const { dW1 } = z;
     expect(dW1).not.toBe(parameters.W1);
