@@ -2,13 +2,25 @@ import {
   type Cost,
   getActivation,
   getCost,
+  hasBatchNormParameters,
   isRecord,
+  layerCount,
   layerDimsOf,
   type Parameters,
+  parameterKeys,
   type Registry,
   validateParameters,
 } from "@stepwise/core";
-import type { NetworkSpec } from "@stepwise/forward-cache";
+import {
+  BATCHNORM_EPS,
+  BATCHNORM_MOMENTUM,
+  type BatchNormNetworkSpec,
+  isBatchNormSpec,
+  type NetworkSpec,
+  type RunningStats,
+  validateBatchNormParameters,
+  validateRunningStats,
+} from "@stepwise/forward-cache";
 import { fromFlat, type Matrix, type StepwiseError, stepwiseError, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -24,6 +36,10 @@ import { decodeSafetensors, encodeSafetensors, type F64Tensor, type Safetensors 
  *   string in its `__metadata__`, so it loads on its own too.
  * - Version 1, what earlier releases wrote: one JSON text with the parameters inline. Still read;
  *   `serializeModel` still writes it.
+ * - A network with batch norm records `"batch_norm": { "eps", "momentum" }` in its architecture, holds
+ *   `gamma_l`, `beta_l` among its parameters and its running statistics as the tensors `running_mean_l`,
+ *   `running_var_l` (PyTorch's buffer names; a state_dict keeps them beside the weights too), in either
+ *   version. A release that knows no batch norm refuses such a file (unexpected keys), never mispredicts.
  */
 
 export const MODEL_FORMAT = "stepwise-model";
@@ -41,18 +57,27 @@ interface PluginRef {
   readonly package?: string;
 }
 
+/** Batch norm's settings as a model file records them: ε and the running averages' momentum. */
+export interface BatchNormRecord {
+  readonly eps: number;
+  readonly momentum: number;
+}
+
 /** Everything about a model but its weights: what model.json (and the weights' metadata) hold. */
 export interface ModelArchitecture {
   readonly format: typeof MODEL_FORMAT;
   readonly version: typeof MODEL_VERSION;
   readonly layer_dims: ReadonlyArray<number>;
   readonly plugins: { readonly hidden: PluginRef; readonly output: PluginRef; readonly cost: PluginRef };
+  /** Present for a network with batch norm after every hidden layer's linear step. */
+  readonly batch_norm?: BatchNormRecord;
   readonly hyperparameters: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-/** A model to write: its architecture and its parameters. */
+/** A model to write: its architecture, its parameters and, with batch norm, its running statistics. */
 export interface ModelFile extends ModelArchitecture {
   readonly parameters: Parameters;
+  readonly running?: RunningStats;
 }
 
 /** What a version 2 `model.json` holds: the architecture and where the weights are. */
@@ -63,10 +88,14 @@ export interface ModelManifest extends ModelArchitecture {
   readonly weights_sha256: string;
 }
 
-/** A model read back: parameters and the plugins it names, resolved through a registry. */
+/**
+ * A model read back: parameters and the plugins it names, resolved through a registry. With batch norm the
+ * spec carries `batchNorm` and `running` holds the running statistics: what `predict` and `toOnnx` take.
+ */
 export interface LoadedModel {
   readonly parameters: Parameters;
-  readonly spec: NetworkSpec;
+  readonly spec: NetworkSpec | BatchNormNetworkSpec;
+  readonly running?: RunningStats;
   readonly cost: Cost;
   readonly layer_dims: ReadonlyArray<number>;
   readonly hyperparameters: ModelArchitecture["hyperparameters"];
@@ -81,30 +110,69 @@ export type ModelSource = string | Uint8Array | { readonly json: string; readonl
 const refOf = ({ meta }: { readonly meta: PluginRef }): PluginRef =>
   meta.package === undefined ? { name: meta.name } : { name: meta.name, package: meta.package };
 
+/**
+ * The model file of a trained network. For a spec with `batchNorm`, pass the running statistics training
+ * returned (`TrainResult.running`): the file records ε and the momentum, and keeps the statistics.
+ */
 export const toModelFile = (
   parameters: Parameters,
-  spec: NetworkSpec,
+  spec: NetworkSpec | BatchNormNetworkSpec,
   cost: Cost,
   hyperparameters: ModelArchitecture["hyperparameters"],
+  running?: RunningStats,
 ): ModelFile => ({
   format: MODEL_FORMAT,
   version: MODEL_VERSION,
   layer_dims: layerDimsOf(parameters),
   plugins: { hidden: refOf(spec.hidden), output: refOf(spec.output), cost: refOf(cost) },
+  ...(isBatchNormSpec(spec)
+    ? {
+        batch_norm: {
+          eps: spec.batchNorm.eps ?? BATCHNORM_EPS,
+          momentum: spec.batchNorm.momentum ?? BATCHNORM_MOMENTUM,
+        },
+      }
+    : {}),
   hyperparameters,
   parameters,
+  ...(running === undefined ? {} : { running }),
 });
 
-const architectureOf = ({ format, version, layer_dims, plugins, hyperparameters }: ModelArchitecture) => ({
+const architectureOf = ({
   format,
   version,
   layer_dims,
   plugins,
+  batch_norm,
+  hyperparameters,
+}: ModelArchitecture) => ({
+  format,
+  version,
+  layer_dims,
+  plugins,
+  ...(batch_norm === undefined ? {} : { batch_norm }),
   hyperparameters,
 });
 
-const presentParameters = (parameters: Parameters): ReadonlyArray<readonly [string, Matrix]> =>
-  Object.entries(parameters).flatMap(([key, m]) => (m === undefined ? [] : [[key, m] as const]));
+/** A running statistic's tensor name in a model file: `mu1` → `running_mean1`, `var1` → `running_var1`. */
+const RUNNING_TENSOR = /^running_(mean|var)(\d+)$/;
+
+/**
+ * Every tensor a model file holds, in the course's order: the parameters layer by layer (batch norm's
+ * after each b_l), then the running statistics of each hidden layer.
+ */
+const presentTensors = ({
+  parameters,
+  running = {},
+}: ModelFile): ReadonlyArray<readonly [string, Matrix]> => {
+  const stats = Array.from({ length: layerCount(parameters) }, (_, i) => [
+    [`running_mean${i + 1}`, running[`mu${i + 1}`]] as const,
+    [`running_var${i + 1}`, running[`var${i + 1}`]] as const,
+  ]).flat();
+  return [...parameterKeys(parameters).map((key) => [key, parameters[key]] as const), ...stats].flatMap(
+    ([key, m]) => (m === undefined ? [] : [[key, m] as const]),
+  );
+};
 
 /**
  * The model's weights as a safetensors file: `W1, b1, …` as float64 tensors of shape `[rows, cols]`, bit
@@ -114,7 +182,7 @@ const presentParameters = (parameters: Parameters): ReadonlyArray<readonly [stri
 export const modelToSafetensors = (file: ModelFile): Uint8Array =>
   encodeSafetensors(
     Object.fromEntries(
-      presentParameters(file.parameters).map(([key, m]) => [key, { shape: [m.rows, m.cols], data: m.data }]),
+      presentTensors(file).map(([key, m]) => [key, { shape: [m.rows, m.cols], data: m.data }]),
     ),
     { [SAFETENSORS_MODEL_KEY]: JSON.stringify(architectureOf(file)) },
   );
@@ -143,10 +211,7 @@ export const serializeModel = (file: ModelFile): string =>
     ...architectureOf(file),
     version: INLINE_MODEL_VERSION,
     parameters: Object.fromEntries(
-      presentParameters(file.parameters).map(([key, m]) => [
-        key,
-        { shape: [m.rows, m.cols], data: Array.from(m.data) },
-      ]),
+      presentTensors(file).map(([key, m]) => [key, { shape: [m.rows, m.cols], data: Array.from(m.data) }]),
     ),
   })}\n`;
 
@@ -276,11 +341,82 @@ export const manifestWeights = (
     E.flatMap((json) => (json["parameters"] === undefined ? weightsRef(json, source) : E.right(undefined))),
   );
 
+/** The file's tensors apart: the parameters, and the running statistics under their course keys (mu_l, var_l). */
+const splitTensors = (
+  entries: ReadonlyArray<readonly [string, Matrix]>,
+): readonly [parameters: Parameters, running: RunningStats | undefined] => {
+  const parameters: Record<string, Matrix> = {};
+  const running: Record<string, Matrix> = {};
+  for (const [key, m] of entries) {
+    const stat = RUNNING_TENSOR.exec(key);
+    if (stat === null) parameters[key] = m;
+    else running[`${stat[1] === "mean" ? "mu" : "var"}${stat[2]}`] = m;
+  }
+  return [parameters, Object.keys(running).length === 0 ? undefined : running];
+};
+
+const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+/**
+ * A batch-norm model's part, all of it or none: `batch_norm` settings in range, gamma_l and beta_l for
+ * every hidden layer, and the running statistics `running_mean_l`, `running_var_l` (variances ≥ 0).
+ * Returns the spec's `batchNorm` options, or undefined for a model without batch norm.
+ */
+const checkBatchNorm = (
+  source: string,
+  record: unknown,
+  parameters: Parameters,
+  running: RunningStats | undefined,
+): E.Either<StepwiseError, BatchNormRecord | undefined> => {
+  const fail = (message: string) => E.left(modelError(source, message));
+  if (record === undefined) {
+    if (hasBatchNormParameters(parameters) || running !== undefined)
+      return fail(
+        `holds batch norm's ${hasBatchNormParameters(parameters) ? "gamma_l/beta_l" : "running statistics"} but no "batch_norm": { "eps", "momentum" } settings; the file is damaged or was edited — train again`,
+      );
+    return E.right(undefined);
+  }
+  if (!isRecord(record) || !isFiniteNumber(record["eps"]) || !isFiniteNumber(record["momentum"]))
+    return fail(`"batch_norm" must be { "eps": number, "momentum": number }, got ${JSON.stringify(record)}`);
+  const { eps, momentum } = record;
+  if (!(eps > 0)) return fail(`batch_norm.eps is ${eps}; it must be > 0`);
+  if (!(momentum >= 0 && momentum <= 1))
+    return fail(`batch_norm.momentum is ${momentum}; it must be in [0, 1]`);
+  return pipe(
+    validateBatchNormParameters("model file", parameters),
+    E.flatMap((L) =>
+      running === undefined && L > 1
+        ? E.left(
+            stepwiseError(
+              "ShapeError",
+              `model file: the network has batch norm but no running statistics (running_mean1, running_var1, …) to predict with`,
+            ),
+          )
+        : pipe(
+            validateRunningStats("model file", parameters, running ?? {}, L),
+            E.flatMap((stats) => {
+              const extra = Object.keys(stats).filter((k) => Number(k.replace(/\D+/, "")) >= L);
+              return extra.length === 0
+                ? E.right(stats)
+                : E.left(
+                    stepwiseError(
+                      "ShapeError",
+                      `model file: running statistics for layer ${extra.map((k) => k.replace(/\D+/, "")).join(", ")}, but batch norm sits only on the hidden layers 1..${L - 1}`,
+                    ),
+                  );
+            }),
+          ),
+    ),
+    E.mapLeft((e) => modelError(source, e.message)),
+    E.map(() => ({ eps, momentum })),
+  );
+};
+
 /** Checks the architecture and the parameters together and resolves the plugins through `registry`. */
 const assemble = (
   source: string,
   json: Record<string, unknown>,
-  parameters: E.Either<StepwiseError, ReadonlyArray<readonly [string, Matrix]>>,
+  tensors: E.Either<StepwiseError, ReadonlyArray<readonly [string, Matrix]>>,
   registry: Registry,
 ): E.Either<StepwiseError, LoadedModel> => {
   const plugins = isRecord(json["plugins"]) ? json["plugins"] : {};
@@ -296,18 +432,17 @@ const assemble = (
       resolvePlugin(source, "output", plugins["output"], (n) => getActivation(registry, n)),
     ),
     E.bind("cost", () => resolvePlugin(source, "cost", plugins["cost"], (n) => getCost(registry, n))),
-    E.bind("parameters", () =>
-      E.map((entries: ReadonlyArray<readonly [string, Matrix]>): Parameters => Object.fromEntries(entries))(
-        parameters,
-      ),
-    ),
-    E.chainFirst(({ parameters }) =>
+    E.bind("split", () => E.map(splitTensors)(tensors)),
+    E.chainFirst(({ split: [parameters] }) =>
       pipe(
         validateParameters("model file", parameters),
         E.mapLeft((e) => modelError(source, e.message)),
       ),
     ),
-    E.chainFirst(({ parameters }) => {
+    E.bind("batchNorm", ({ split: [parameters, running] }) =>
+      checkBatchNorm(source, json["batch_norm"], parameters, running),
+    ),
+    E.chainFirst(({ split: [parameters] }) => {
       const declared = json["layer_dims"];
       const actual = layerDimsOf(parameters);
       return JSON.stringify(declared) === JSON.stringify(actual)
@@ -319,9 +454,10 @@ const assemble = (
             ),
           );
     }),
-    E.map(({ hidden, output, cost, parameters }) => ({
+    E.map(({ hidden, output, cost, split: [parameters, running], batchNorm }) => ({
       parameters,
-      spec: { hidden, output },
+      spec: batchNorm === undefined ? { hidden, output } : { hidden, output, batchNorm },
+      ...(batchNorm === undefined || running === undefined ? {} : { running }),
       cost,
       layer_dims: layerDimsOf(parameters),
       hyperparameters,

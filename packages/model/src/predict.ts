@@ -1,9 +1,18 @@
 import type { Parameters } from "@stepwise/core";
-import { courseSpec, L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
+import {
+  type BatchNormNetworkSpec,
+  courseSpec,
+  isBatchNormSpec,
+  L_model_forward,
+  L_model_forward_bn_inference,
+  type NetworkSpec,
+  type RunningStats,
+} from "@stepwise/forward-cache";
 import {
   argmaxPerColumn,
   formatShape,
   greater,
+  invalidArgument,
   type Matrix,
   type StepwiseError,
   shapeError,
@@ -42,19 +51,43 @@ const accuracyOf = (predictions: Matrix, Y: Matrix): number => {
 };
 
 /**
+ * The network's output at prediction time: `L_model_forward`, or for a spec with batch norm
+ * `L_model_forward_bn_inference`, which normalizes with the running statistics (so each example's output
+ * depends on it alone, and one picture is a valid batch).
+ */
+const outputOf = (
+  X: Matrix,
+  parameters: Parameters,
+  spec: NetworkSpec | BatchNormNetworkSpec,
+  running: RunningStats | undefined,
+): E.Either<StepwiseError, Matrix> => {
+  if (!isBatchNormSpec(spec))
+    return E.map(([AL]: readonly [Matrix, unknown]) => AL)(L_model_forward(X, parameters, spec));
+  return running === undefined
+    ? E.left(
+        invalidArgument(
+          "predict: the network has batch norm, which predicts with its running statistics; pass them (TrainResult.running, or LoadedModel.running for a model file)",
+        ),
+      )
+    : L_model_forward_bn_inference(X, parameters, running, spec);
+};
+
+/**
  * The course's `predict(X, y, parameters)`: runs the network forward and labels each example (threshold 0.5
- * on a sigmoid output, as the course does); with Y it
- * also reports the accuracy (the course prints it; here it is returned).
+ * on a sigmoid output, as the course does); with Y it also reports the accuracy (the course prints it; here
+ * it is returned). A network with batch norm (a spec with `batchNorm`) predicts in inference mode, with the
+ * running statistics `running` that training kept.
  */
 export const predict = (
   X: Matrix,
   Y: Matrix | undefined,
   parameters: Parameters,
-  spec: NetworkSpec = courseSpec,
+  spec: NetworkSpec | BatchNormNetworkSpec = courseSpec,
+  running?: RunningStats,
 ): E.Either<StepwiseError, Prediction> =>
   pipe(
-    L_model_forward(X, parameters, spec),
-    E.chain(([AL]) =>
+    outputOf(X, parameters, spec, running),
+    E.chain((AL) =>
       Y !== undefined && (Y.cols !== AL.cols || (Y.rows !== 1 && Y.rows !== AL.rows))
         ? E.left(
             shapeError(
