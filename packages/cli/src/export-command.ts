@@ -13,8 +13,9 @@ export interface ExportFlags {
 }
 
 /**
- * The one place that reads a model file for export. Whatever the model file gives (parameters, spec, and —
- * once model files carry batch norm — its running statistics) goes to `toOnnx` as it is.
+ * The one place that reads a model file for export. Whatever the model file gives (parameters, spec and,
+ * for a network with batch norm, the spec's `batchNorm` and the running statistics) goes to `toOnnx` as
+ * it is.
  */
 const readModel = async (
   path: string,

@@ -94,7 +94,14 @@ const classify = (
   if (pictures.length === 0) return E.right([]);
   let result: ReturnType<typeof predict>;
   try {
-    result = predict(concatColumns(pictures.map((p) => p.column)), undefined, model.parameters, model.spec);
+    // A network with batch norm predicts with its running statistics (model.running), one picture alone.
+    result = predict(
+      concatColumns(pictures.map((p) => p.column)),
+      undefined,
+      model.parameters,
+      model.spec,
+      model.running,
+    );
   } catch (e) {
     if (isPluginThrew(e)) return E.left(e.message);
     throw e;

@@ -4,7 +4,8 @@ import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
 import { softmax } from "@stepwise/activation-softmax";
 import { tanh } from "@stepwise/activation-tanh";
-import { type Activation, defineActivation, fromLayers, packageOf } from "@stepwise/core";
+import { type Activation, defineActivation, fromLayers, makeRegistry, packageOf } from "@stepwise/core";
+import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import {
   type BatchNormNetworkSpec,
   type BatchNormParameters,
@@ -12,7 +13,7 @@ import {
   L_model_forward_bn_inference,
   type RunningStats,
 } from "@stepwise/forward-cache";
-import { predict } from "@stepwise/model";
+import { modelToSafetensors, parseModel, predict, toModelFile } from "@stepwise/model";
 import { fromFunction, type Matrix, multiply } from "@stepwise/tensor";
 import {
   courseTestCase,
@@ -26,6 +27,8 @@ import * as ort from "onnxruntime-node";
 import { describe, expect, it } from "vitest";
 import { IR_VERSION, OPSET, toOnnx } from "../src/index.js";
 import { activationPackages, decodeModel, everyActivation, runOnnx, unwrap } from "./helpers.js";
+
+const modelRegistry = unwrap(makeRegistry({ activations: [relu, sigmoid], costs: [binary_cross_entropy] }));
 
 // Double models are held to relative 1e-12 element by element; float32 models to 1e-6 of the output's scale.
 const DOUBLE = { rtol: 1e-12, atol: 0 };
@@ -153,6 +156,21 @@ describe("batch norm in inference form", () => {
       const bn = decodeModel(bytes).graph.node.find((n) => n.op_type === "BatchNormalization");
       expect(bn?.input.slice(1)).toEqual(["gamma1", "beta1", "running_mean1", "running_var1"]);
       expect(bn?.attribute?.find((a) => a.name === "epsilon")?.f).toBeCloseTo(1e-5, 10);
+    });
+
+    it("a model file's network exports as it loads (spec with batchNorm, running statistics) and predicts the same", async () => {
+      const file = toModelFile(parameters, spec, binary_cross_entropy, {}, running);
+      const loaded = unwrap(parseModel(modelToSafetensors(file), modelRegistry));
+      const bytes = unwrap(toOnnx(loaded));
+      const predicted = unwrap(
+        predict(c.eval.X_test, undefined, loaded.parameters, loaded.spec, loaded.running),
+      );
+      expectMatrixClose(
+        await runOnnx(bytes, c.eval.X_test),
+        predicted.probabilities,
+        DOUBLE,
+        "AL vs predict",
+      );
     });
   });
 });
