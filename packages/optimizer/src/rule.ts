@@ -20,15 +20,15 @@ import { rateAt } from "./schedules.js";
  * One optimizer shape, JAX-style: an optimizer is `init / update(step, grads, state) / params` over the
  * whole dictionary, built from a rule for one matrix. Adding an optimizer is that rule plus its meta:
  *
- *   export const rmsprop = defineOptimizer({
- *     name: "rmsprop",
- *     parameters: { beta: { default: 0.9, min: 0, lessThan: 1 }, epsilon: { default: 1e-8, greaterThan: 0 } },
+ *   export const adagrad = defineOptimizer({
+ *     name: "adagrad",
+ *     parameters: { epsilon: { default: 1e-10, greaterThan: 0 } },
  *     linearInGradient: false,
- *     slots: ["s"],
- *     step: (W, dW, { s }, { learning_rate, hyper: { beta, epsilon } }) => { … return { W: next, slots: { s: sNext } } },
+ *     slots: ["s"],   // or a function of the hyper-parameters (rmsprop's `m` only when centered)
+ *     step: (W, dW, { s }, { learning_rate, hyper: { epsilon } }) => { … return { W: next, slots: { s: sNext } } },
  *   });
  *
- * Its hyper-parameters live in its plugin name, as an activation's do (`rmsprop(beta=0.9, epsilon=1e-8)`):
+ * Its hyper-parameters live in its plugin name, as an activation's do (`rmsprop(rho=0.99, epsilon=1e-8)`):
  * the registry parses, checks and fills them in.
  */
 
@@ -190,7 +190,7 @@ const optimizerOf = <P extends string, S extends string>(
 
 /**
  * An optimizer plugin from its rule for one matrix: a plugin factory whose parameters are the
- * hyper-parameters (`adam(beta1=0.9, beta2=0.999, epsilon=1e-8)`), making an `OptimizerDefinition`
+ * hyper-parameters (`adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)`), making an `OptimizerDefinition`
  * whose `create(learning_rate)` is the JAX-style optimizer.
  */
 export const defineOptimizer = <const P extends string, const S extends string>(
@@ -205,7 +205,7 @@ export const defineOptimizer = <const P extends string, const S extends string>(
     create: (hyper): OptimizerDefinition => {
       const meta: PluginMeta<"optimizer"> = Object.freeze({
         kind: "optimizer",
-        // The canonical name, as the registry names the definition: adam(beta1=0.9, beta2=0.999, epsilon=1e-8).
+        // The canonical name, as the registry names the definition: adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0).
         name: formatPluginName(
           spec.name,
           (Object.keys(spec.parameters) as P[]).map((key) => [key, hyper[key]] as const),
