@@ -192,7 +192,10 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--layers", "12288,20,2"], "the last size must be 1"],
     [["train", "--keep-prob", "1.5"], "expected a probability in (0, 1]"],
     [["train", "--hidden", "maxout"], `--hidden: unknown activation "maxout"`],
-    [["train", "--optimizer", "adamm"], `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)"?`],
+    [
+      ["train", "--optimizer", "adamm"],
+      `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)"?`,
+    ],
     [["train", "--init", "hee"], `did you mean "he"?`],
     // --beta, --beta1, --beta2 and --epsilon are aliases of the optimizer's plugin name.
     [

@@ -83,7 +83,8 @@ const expectParametersClose = (got: Parameters, expected: Readonly<Record<string
 
 it("the file has the nine configurations, each a known optimizer", () => {
   expect(network.cases.length).toBeGreaterThan(0);
-  for (const c of network.cases) expect(E.isRight(getOptimizer(registry, pluginNameOf(c))), c.name).toBe(true);
+  for (const c of network.cases)
+    expect(E.isRight(getOptimizer(registry, pluginNameOf(c))), c.name).toBe(true);
 });
 
 describe.each(network.cases)("torch-optim-bn.json $name ($suggestedPluginName)", (c) => {

@@ -31,7 +31,8 @@ const adadeltaRule: MatrixRule<keyof typeof parameters, "s" | "u"> = (
 /** `adadelta(rho=0.9, epsilon=1e-6)`, PyTorch's defaults; train it with learning rate 1, as PyTorch does. */
 export const adadelta = defineOptimizer({
   name: "adadelta",
-  description: "AdaDelta (PyTorch's Adadelta): Δ = √(u + ε)/√(s + ε)·dW, W = W − learning_rate·Δ (learning rate 1 is usual)",
+  description:
+    "AdaDelta (PyTorch's Adadelta): Δ = √(u + ε)/√(s + ε)·dW, W = W − learning_rate·Δ (learning rate 1 is usual)",
   package: "@stepwise/optimizer",
   parameters,
   linearInGradient: false,

@@ -36,12 +36,8 @@ const parameters = {
  * ε is added after the square root of the bias-corrected s, as in PyTorch's Adam (TensorFlow/Keras add an
  * "ε hat" to the uncorrected √s instead). `t` counts Adam updates from 1.
  */
-const adamRule: MatrixRule<keyof typeof parameters, "v" | "s" | "s_max"> = (
-  W,
-  dW,
-  slots,
-  context,
-) => (context.hyper.amsgrad === 1 ? amsgradStep(W, dW, slots, context) : courseStep(W, dW, slots, context));
+const adamRule: MatrixRule<keyof typeof parameters, "v" | "s" | "s_max"> = (W, dW, slots, context) =>
+  context.hyper.amsgrad === 1 ? amsgradStep(W, dW, slots, context) : courseStep(W, dW, slots, context);
 
 const courseStep: MatrixRule<keyof typeof parameters, "v" | "s"> = (
   W,

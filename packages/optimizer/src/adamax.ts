@@ -12,7 +12,12 @@ const parameters = { beta1, beta2, epsilon: epsilon(1e-8) } as const;
  *     u = max(β2·u, |dW| + ε)
  *     W = W − (learning_rate / (1 − β1^t))·v / u
  */
-const adamaxRule: MatrixRule<keyof typeof parameters, "v" | "u"> = (W, dW, slots, { learning_rate, t, hyper }) => {
+const adamaxRule: MatrixRule<keyof typeof parameters, "v" | "u"> = (
+  W,
+  dW,
+  slots,
+  { learning_rate, t, hyper },
+) => {
   const v = axpby(hyper.beta1, slots.v, 1 - hyper.beta1, dW);
   const u = maximum(multiply(slots.u, hyper.beta2), add(abs(dW), hyper.epsilon));
   return { W: axpby(1, W, -(learning_rate / (1 - hyper.beta1 ** t)), divide(v, u)), slots: { v, u } };

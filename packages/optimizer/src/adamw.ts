@@ -20,7 +20,12 @@ const parameters = {
  *
  * λ applies to every parameter, b_l too, as when PyTorch is given them all.
  */
-const adamwRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (W, dW, slots, { learning_rate, t, hyper }) => {
+const adamwRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (
+  W,
+  dW,
+  slots,
+  { learning_rate, t, hyper },
+) => {
   const decayed = multiply(W, 1 - learning_rate * hyper.weight_decay);
   const v = axpby(hyper.beta1, slots.v, 1 - hyper.beta1, dW);
   const s = axpby(hyper.beta2, slots.s, 1 - hyper.beta2, square(dW));
@@ -32,7 +37,8 @@ const adamwRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (W, dW, slots,
 /** `adamw(beta1=0.9, beta2=0.999, epsilon=1e-8, weight_decay=0.01)`, PyTorch's defaults. */
 export const adamw = defineOptimizer({
   name: "adamw",
-  description: "AdamW (PyTorch's AdamW): Adam with decoupled weight decay, W·(1 − learning_rate·λ) before the step",
+  description:
+    "AdamW (PyTorch's AdamW): Adam with decoupled weight decay, W·(1 − learning_rate·λ) before the step",
   package: "@stepwise/optimizer",
   parameters,
   linearInGradient: false,

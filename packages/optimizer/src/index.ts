@@ -32,3 +32,4 @@ export {
   stepDictionary,
 } from "./rule.js";
 export * from "./schedules.js";
+export * from "./schedules/index.js";

@@ -36,7 +36,12 @@ const muProduct = (t: number, beta: number, psi: number): number => {
  * records 1.13, and its trajectory matches this form to 2e-16 and the paper's only to 7e-5, so this is what
  * `nadam` computes: a run here is the run a PyTorch 1.13 user saw. The difference fades as P_t → 0.
  */
-const nadamRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (W, dW, slots, { learning_rate, t, hyper }) => {
+const nadamRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (
+  W,
+  dW,
+  slots,
+  { learning_rate, t, hyper },
+) => {
   const { beta1: b1, beta2: b2, momentum_decay: psi } = hyper;
   const mu = muAt(t, b1, psi);
   const muNext = muAt(t + 1, b1, psi);

@@ -20,7 +20,8 @@ const nesterovRule: MatrixRule<"beta", "v"> = (W, dW, { v }, { learning_rate, hy
  */
 export const nesterov = defineOptimizer({
   name: "nesterov",
-  description: "Nesterov momentum (PyTorch's SGD, nesterov=True): v = β·v + dW, W = W − learning_rate·(dW + β·v)",
+  description:
+    "Nesterov momentum (PyTorch's SGD, nesterov=True): v = β·v + dW, W = W − learning_rate·(dW + β·v)",
   package: "@stepwise/optimizer",
   parameters: { beta: decay(0.9, "the velocity's decay") },
   linearInGradient: true,

@@ -37,7 +37,8 @@ const rmspropRule: MatrixRule<Hyper, Slot> = (W, dW, slots, { learning_rate, hyp
 /** `rmsprop(rho=0.99, epsilon=1e-8, momentum=0, centered=0)`, PyTorch's defaults. */
 export const rmsprop = defineOptimizer({
   name: "rmsprop",
-  description: "RMSProp (PyTorch's RMSprop): s = ρ·s + (1 − ρ)·dW², W = W − learning_rate·dW / (√s + ε); centered and momentum optional",
+  description:
+    "RMSProp (PyTorch's RMSprop): s = ρ·s + (1 − ρ)·dW², W = W − learning_rate·dW / (√s + ε); centered and momentum optional",
   package: "@stepwise/optimizer",
   parameters,
   linearInGradient: false,

@@ -95,7 +95,9 @@ export interface DictionaryStep {
 
 const collect = (
   names: Iterable<string>,
-  entries: ReadonlyArray<readonly [key: string, values: Readonly<Partial<Record<string, Matrix>>> | undefined]>,
+  entries: ReadonlyArray<
+    readonly [key: string, values: Readonly<Partial<Record<string, Matrix>>> | undefined]
+  >,
 ): Record<string, Moments> =>
   Object.fromEntries(
     [...names].map((name) => [

@@ -200,12 +200,7 @@ describe("definitions: plugin factories whose parameters are the hyper-parameter
       ["optimizer", "momentum_pytorch", "@stepwise/optimizer", { beta: 0.9 }],
       ["optimizer", "adam", "@stepwise/optimizer", { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, amsgrad: 0 }],
       ["optimizer", "nesterov", "@stepwise/optimizer", { beta: 0.9 }],
-      [
-        "optimizer",
-        "rmsprop",
-        "@stepwise/optimizer",
-        { rho: 0.99, epsilon: 1e-8, momentum: 0, centered: 0 },
-      ],
+      ["optimizer", "rmsprop", "@stepwise/optimizer", { rho: 0.99, epsilon: 1e-8, momentum: 0, centered: 0 }],
       ["optimizer", "adagrad", "@stepwise/optimizer", { epsilon: 1e-10 }],
       ["optimizer", "adadelta", "@stepwise/optimizer", { rho: 0.9, epsilon: 1e-6 }],
       [
@@ -253,7 +248,9 @@ describe("definitions: plugin factories whose parameters are the hyper-parameter
     );
     // A model file written before amsgrad existed names adam without it: the default, 0, is the same Adam.
     const older = lookup("adam(beta1=0.9, beta2=0.999, epsilon=1e-8)");
-    expect(E.isRight(older) && older.right.meta.name).toBe("adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)");
+    expect(E.isRight(older) && older.right.meta.name).toBe(
+      "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)",
+    );
     const missing = lookup("adma");
     expect(E.isLeft(missing) && missing.left.message).toContain(
       'did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)"?',

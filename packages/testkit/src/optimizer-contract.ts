@@ -113,12 +113,15 @@ const expectStateShape = (
 ): void => {
   const names = Object.keys(state.slots).sort();
   if (JSON.stringify(names) !== JSON.stringify([...slotNames].sort()))
-    fail(`${what}: the slots are ${JSON.stringify(names)} but were ${JSON.stringify([...slotNames].sort())} at init`);
+    fail(
+      `${what}: the slots are ${JSON.stringify(names)} but were ${JSON.stringify([...slotNames].sort())} at init`,
+    );
   for (const key of KEYS) {
     const like = parameters[key];
     if (like === undefined) continue;
     expectLike(`${what}: parameters.${key}`, state.parameters[key], like);
-    for (const slot of names) expectLike(`${what}: slots.${slot}.d${key}`, state.slots[slot]?.[`d${key}`], like);
+    for (const slot of names)
+      expectLike(`${what}: slots.${slot}.d${key}`, state.slots[slot]?.[`d${key}`], like);
   }
   const extra = Object.keys(state.parameters).filter((k) => !(k in parameters));
   if (extra.length > 0) fail(`${what}: parameters has keys ${extra.join(", ")} that the input did not have`);
@@ -133,7 +136,8 @@ const expectFinite = (what: string, state: OptimizerState): void => {
 
 const run = (optimizer: Optimizer, input: OptimizerInput, steps: number): OptimizerState => {
   let state = optimizer.init(parametersOf(input));
-  for (let t = 1; t <= steps; t++) state = optimizer.update(t, gradsOf(input, (t - 1) % input.grads.length), state);
+  for (let t = 1; t <= steps; t++)
+    state = optimizer.update(t, gradsOf(input, (t - 1) % input.grads.length), state);
   return state;
 };
 
@@ -213,7 +217,9 @@ export const optimizerChecks = (
           expectStateShape("init", state, parameters, slotNames);
           for (const key of KEYS)
             if (optimizer.params(state)[key] !== parameters[key])
-              fail(`params(init(parameters)).${key} is not parameters.${key}: init must start from the parameters`);
+              fail(
+                `params(init(parameters)).${key} is not parameters.${key}: init must start from the parameters`,
+              );
           expectFinite("init", state);
         }),
     },
@@ -240,7 +246,9 @@ export const optimizerChecks = (
           const grads = gradsOf(input, 1);
           const given = [
             ...matricesOf(s1),
-            ...Object.entries(grads).flatMap(([k, m]) => (m === undefined ? [] : [[`grads.${k}`, m] as const])),
+            ...Object.entries(grads).flatMap(([k, m]) =>
+              m === undefined ? [] : [[`grads.${k}`, m] as const],
+            ),
           ];
           const copies = given.map(([, m]) => Float64Array.from(m.data));
           const frozen = Object.freeze({
