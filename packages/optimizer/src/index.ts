@@ -31,5 +31,5 @@ export {
   slotNamesOf,
   stepDictionary,
 } from "./rule.js";
-export * from "./schedules.js";
 export * from "./schedules/index.js";
+export * from "./schedules.js";

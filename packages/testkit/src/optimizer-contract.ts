@@ -9,6 +9,7 @@ import {
 import { formatShape, type Matrix, sameShape } from "@stepwise/tensor";
 import fc from "fast-check";
 import {
+  at,
   type ContractCheck,
   type ContractSettings,
   type EdgeCase,
@@ -22,7 +23,6 @@ import {
   pattern,
   realIn,
   settingsWithDefaults,
-  at,
 } from "./check.js";
 import { short } from "./format.js";
 

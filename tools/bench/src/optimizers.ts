@@ -12,12 +12,13 @@
  * backward passes around it are the same for every optimizer. With --write, the table replaces the
  * "Optimizers" section of BENCHMARKS.md. Nothing here asserts on time.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createWasmBackend } from "@stepwise/backend-wasm";
 import { L_model_backward } from "@stepwise/backward";
-import { getOptimizer, makeRegistry, type Grads, type Optimizer, type OptimizerState } from "@stepwise/core";
+import { type Grads, getOptimizer, makeRegistry, type Optimizer, type OptimizerState } from "@stepwise/core";
 import { L_model_forward } from "@stepwise/forward-cache";
 import { initialize_parameters_deep } from "@stepwise/init";
 import { createOptimizer, optimizers } from "@stepwise/optimizer";
