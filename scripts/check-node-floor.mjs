@@ -66,7 +66,7 @@ const entries = ({ dir, json }) => {
   const subpaths = typeof exports === "string" || "default" in exports ? { ".": exports } : exports;
   return Object.values(subpaths)
     .map(pick)
-    .filter((target) => target !== undefined)
+    .filter((target) => target !== undefined && /\.[cm]?js$/.test(target)) // not the .wasm assets
     .map((target) => pathToFileURL(join(dir, target)).href);
 };
 

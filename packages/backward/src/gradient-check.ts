@@ -186,7 +186,7 @@ export const gradient_check_n = (
   const fn = "gradient_check_n";
   const batch_norm = hasBatchNorm(parameters);
   return pipe(
-    batch_norm ? checkBatchNormForward(fn, X, parameters) : checkForward(fn, X, parameters),
+    batch_norm ? checkBatchNormForward(fn, X, parameters, spec) : checkForward(fn, X, parameters, spec),
     E.tap((checked) =>
       batch_norm && X.cols < 2
         ? E.left(

@@ -101,7 +101,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--print-every <n>", "print the cost every n iterations", positiveInteger, 100)
     .option(
       "--optimizer <name>",
-      "gd | momentum | momentum-pytorch | adam, hyper-parameters in the name: 'adam(beta1=0.9, beta2=0.999)'",
+      "gd | momentum | momentum-pytorch | adam | nesterov | rmsprop | adagrad | adadelta | adamw | adamax | nadam (`stepwise plugins` lists them), hyper-parameters in the name: 'adam(beta1=0.9, beta2=0.999)', 'rmsprop(rho=0.9, centered=1)'",
       "gd",
     )
     .option(

@@ -160,7 +160,7 @@ const checkOptimizerFlags = (registry: Registry, flags: TrainFlags): E.Either<Cl
     if (!known.includes(key))
       return E.left(
         usageFailure(
-          `${written}: unknown hyper-parameter "${key}" for the optimizer ${base}, which takes ${known.length === 0 ? "none" : known.join(", ")}; --beta goes with --optimizer momentum or momentum-pytorch, --beta1, --beta2 and --epsilon with --optimizer adam`,
+          `${written}: unknown hyper-parameter "${key}" for the optimizer ${base}, which takes ${known.length === 0 ? "none" : known.join(", ")}; --beta goes with --optimizer momentum, momentum-pytorch or nesterov, --beta1 and --beta2 with adam, adamw, adamax or nadam, --epsilon with those and rmsprop, adagrad or adadelta ('stepwise plugins' lists each one's hyper-parameters)`,
         ),
       );
     const resolved = resolveParameters(factory, [[key, value]], written);

@@ -111,6 +111,23 @@ describe("stepwise train, as a user runs it", () => {
     ]);
     expect(adam.code).toBe(0);
     expect((JSON.parse(adam.stdout) as { plan: string }).plan).toBe("primal");
+    // Beyond the course: a torch.optim optimizer by name, its hyper-parameters recorded in the run.
+    const rmsprop = await stepwise([
+      "train",
+      "--optimizer",
+      "rmsprop(rho=0.9, momentum=0.5, centered=1)",
+      "--learning-rate",
+      "0.001",
+      "--iterations",
+      "2",
+      "--out",
+      join(await tempDir(), "rmsprop"),
+      "--json",
+    ]);
+    expect(rmsprop.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(rmsprop.stdout))).toContain(
+      "rmsprop(rho=0.9, epsilon=1e-8, momentum=0.5, centered=1)",
+    );
   }, 120_000);
 });
 
@@ -175,7 +192,10 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--layers", "12288,20,2"], "the last size must be 1"],
     [["train", "--keep-prob", "1.5"], "expected a probability in (0, 1]"],
     [["train", "--hidden", "maxout"], `--hidden: unknown activation "maxout"`],
-    [["train", "--optimizer", "adamm"], `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)"?`],
+    [
+      ["train", "--optimizer", "adamm"],
+      `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)"?`,
+    ],
     [["train", "--init", "hee"], `did you mean "he"?`],
     // --beta, --beta1, --beta2 and --epsilon are aliases of the optimizer's plugin name.
     [

@@ -35,7 +35,7 @@ export type Hyperparameters = Readonly<Record<string, number>>;
 
 /**
  * What the registry holds for an optimizer: its name, hyper-parameters included, as every plugin's
- * (`adam(beta1=0.9, beta2=0.999, epsilon=1e-8)`: a plugin factory's parameters, parsed and checked by the
+ * (`adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)`: a plugin factory's parameters, parsed and checked by the
  * registry), and how to make one for a run's learning rate.
  */
 export interface OptimizerDefinition {

@@ -328,10 +328,11 @@ export const checkBatchNormForward = (
   fn: string,
   X: Matrix,
   parameters: BatchNormParameters,
+  spec?: NetworkSpec,
 ): E.Either<StepwiseError, Checked<BatchNormParameters>> => {
   const [linear, batchNorm] = splitBatchNormParameters(parameters);
   return pipe(
-    checkForward(fn, X, linear),
+    checkForward(fn, X, linear, spec),
     E.flatMap(() => validateBatchNormParameters(fn, parameters, X.rows)),
     E.flatMap(() => {
       const named = Object.entries(batchNorm).flatMap(([key, m]) =>
@@ -359,7 +360,7 @@ const checkNetwork = (
     checkSpec(fn, spec),
     E.flatMap((options) =>
       pipe(
-        checkBatchNormForward(fn, X, parameters),
+        checkBatchNormForward(fn, X, parameters, spec),
         E.tap((checked) => validateRunningStats(fn, checked, running, layerCount(checked))),
         E.map((checked) => [checked, options] as const),
       ),

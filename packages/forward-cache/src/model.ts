@@ -27,17 +27,19 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { Caches, LayerCache } from "./cache.js";
 import { linear_activation_forward } from "./linear.js";
-import { activationOf, courseSpec, type NetworkSpec } from "./spec.js";
+import { activationOf, checkSpec, courseSpec, type NetworkSpec } from "./spec.js";
 
 /**
  * What a forward pass needs, checked once: the parameters (keys, chained shapes, finite), X with one row
- * per input feature, at least one example and finite numbers, all of it on one backend. A dictionary with
- * batch norm's gamma_l and beta_l is refused: this pass would skip the normalization they belong to.
+ * per input feature, at least one example and finite numbers, all of it on one backend; and, given a
+ * spec, one hidden activation per hidden layer. A dictionary with batch norm's gamma_l and beta_l is
+ * refused: this pass would skip the normalization they belong to.
  */
 export const checkForward = (
   fn: string,
   X: Matrix,
   parameters: Parameters,
+  spec?: NetworkSpec,
 ): E.Either<StepwiseError, Checked<Parameters>> =>
   pipe(
     checkParameters(fn, parameters),
@@ -50,6 +52,7 @@ export const checkForward = (
           )
         : E.right(undefined),
     ),
+    E.tap((checked) => (spec === undefined ? E.right(spec) : checkSpec(fn, spec, layerCount(checked)))),
     E.tap((checked) => {
       const W1 = weight(checked, 1);
       return X.rows === W1.cols
@@ -119,7 +122,7 @@ export const L_model_forward = (
   spec: NetworkSpec = courseSpec,
 ): E.Either<StepwiseError, readonly [AL: Matrix, caches: Caches]> =>
   E.map((checked: Checked<Parameters>) => modelForward(X, checked, spec))(
-    checkForward("L_model_forward", X, parameters),
+    checkForward("L_model_forward", X, parameters, spec),
   );
 
 /** Inverted dropout: keep each unit with probability keep_prob and scale the survivors by 1/keep_prob. */
@@ -163,6 +166,6 @@ export const L_model_forward_with_dropout = (
 ): E.Either<StepwiseError, readonly [AL: Matrix, caches: Caches, rng: RandomState]> =>
   pipe(
     checkKeepProb("L_model_forward_with_dropout", keep_prob),
-    E.flatMap(() => checkForward("L_model_forward_with_dropout", X, parameters)),
+    E.flatMap(() => checkForward("L_model_forward_with_dropout", X, parameters, spec)),
     E.map((checked) => modelForwardWithDropout(X, checked, keep_prob, rng, spec)),
   );

@@ -1,4 +1,6 @@
 import { identity } from "@stepwise/activation-identity";
+import { relu } from "@stepwise/activation-relu";
+import { sigmoid } from "@stepwise/activation-sigmoid";
 import { bias, fromLayers, weight } from "@stepwise/core";
 import { seedOrThrow } from "@stepwise/random";
 import {
@@ -41,6 +43,21 @@ describe("L_model_forward", () => {
     const [AL, caches] = unwrap(L_model_forward(X, parameters, { hidden: identity, output: identity }));
     expect(caches.map((c) => c.activation.meta.name)).toEqual(["identity", "identity", "identity"]);
     expect(AL.rows).toBe(1);
+  });
+  it("a spec may give each hidden layer its own activation, layer 1 first", () => {
+    const [AL, caches] = unwrap(
+      L_model_forward(X, parameters, { hidden: [identity, relu], output: sigmoid }),
+    );
+    expect(caches.map((c) => c.activation.meta.name)).toEqual(["identity", "relu", "sigmoid"]);
+    // The course's ReLU net differs only in layer 1's activation, so identity there changes AL.
+    expect(AL.data).not.toEqual(unwrap(L_model_forward(X, parameters))[0].data);
+    const [same] = unwrap(L_model_forward(X, parameters, { hidden: [relu, relu], output: sigmoid }));
+    expect(same.data).toEqual(unwrap(L_model_forward(X, parameters))[0].data);
+  });
+  it("rejects a per-layer list that does not match the hidden layers", () => {
+    expect(leftMessage(L_model_forward(X, parameters, { hidden: [relu], output: sigmoid }))).toBe(
+      "L_model_forward: spec.hidden lists 1 activation(s) but the network has 2 hidden layer(s); give one per hidden layer (layer 1 first), or a single activation for all of them",
+    );
   });
   it("rejects a dictionary missing b3, naming the key and the fix", () => {
     const { b3: _, ...missing } = parameters;

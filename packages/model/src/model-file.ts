@@ -1,4 +1,5 @@
 import {
+  type Activation,
   type Cost,
   getActivation,
   getCost,
@@ -68,7 +69,12 @@ export interface ModelArchitecture {
   readonly format: typeof MODEL_FORMAT;
   readonly version: typeof MODEL_VERSION;
   readonly layer_dims: ReadonlyArray<number>;
-  readonly plugins: { readonly hidden: PluginRef; readonly output: PluginRef; readonly cost: PluginRef };
+  /** `hidden` is one activation for every hidden layer, or a list with one per hidden layer. */
+  readonly plugins: {
+    readonly hidden: PluginRef | ReadonlyArray<PluginRef>;
+    readonly output: PluginRef;
+    readonly cost: PluginRef;
+  };
   /** Present for a network with batch norm after every hidden layer's linear step. */
   readonly batch_norm?: BatchNormRecord;
   readonly hyperparameters: Readonly<Record<string, string | number | boolean | null>>;
@@ -107,6 +113,9 @@ export interface LoadedModel {
  */
 export type ModelSource = string | Uint8Array | { readonly json: string; readonly weights: Uint8Array };
 
+const isActivationList = (hidden: NetworkSpec["hidden"]): hidden is ReadonlyArray<Activation> =>
+  Array.isArray(hidden);
+
 const refOf = ({ meta }: { readonly meta: PluginRef }): PluginRef =>
   meta.package === undefined ? { name: meta.name } : { name: meta.name, package: meta.package };
 
@@ -124,7 +133,11 @@ export const toModelFile = (
   format: MODEL_FORMAT,
   version: MODEL_VERSION,
   layer_dims: layerDimsOf(parameters),
-  plugins: { hidden: refOf(spec.hidden), output: refOf(spec.output), cost: refOf(cost) },
+  plugins: {
+    hidden: isActivationList(spec.hidden) ? spec.hidden.map(refOf) : refOf(spec.hidden),
+    output: refOf(spec.output),
+    cost: refOf(cost),
+  },
   ...(isBatchNormSpec(spec)
     ? {
         batch_norm: {
@@ -286,6 +299,26 @@ const resolvePlugin = <P>(
   );
 };
 
+/** `plugins.hidden`: one activation, or one per hidden layer (as many as layer_dims has hidden layers). */
+const resolveHidden = (
+  source: string,
+  ref: unknown,
+  layerDims: unknown,
+  registry: Registry,
+): E.Either<StepwiseError, NetworkSpec["hidden"]> => {
+  const lookup = (n: string) => getActivation(registry, n);
+  if (!Array.isArray(ref)) return resolvePlugin(source, "hidden", ref, lookup);
+  const hiddenLayers = Array.isArray(layerDims) ? layerDims.length - 2 : undefined;
+  if (ref.length !== hiddenLayers)
+    return E.left(
+      modelError(
+        source,
+        `plugins.hidden lists ${ref.length} activation(s) but layer_dims ${JSON.stringify(layerDims)} has ${hiddenLayers ?? "no"} hidden layer(s); the file is damaged or was edited — train again`,
+      ),
+    );
+  return E.sequenceArray(ref.map((r: unknown, i) => resolvePlugin(source, `hidden[${i}]`, r, lookup)));
+};
+
 const parseJson = (text: string, source: string): E.Either<StepwiseError, Record<string, unknown>> => {
   let json: unknown;
   try {
@@ -425,9 +458,7 @@ const assemble = (
   ) as ModelArchitecture["hyperparameters"];
   return pipe(
     E.Do,
-    E.bind("hidden", () =>
-      resolvePlugin(source, "hidden", plugins["hidden"], (n) => getActivation(registry, n)),
-    ),
+    E.bind("hidden", () => resolveHidden(source, plugins["hidden"], json["layer_dims"], registry)),
     E.bind("output", () =>
       resolvePlugin(source, "output", plugins["output"], (n) => getActivation(registry, n)),
     ),

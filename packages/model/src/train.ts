@@ -13,7 +13,7 @@ import {
   trustChecked,
 } from "@stepwise/core";
 import { random_mini_batch_indices } from "@stepwise/data";
-import { type Caches, modelForward, modelForwardWithDropout } from "@stepwise/forward-cache";
+import { type Caches, checkSpec, modelForward, modelForwardWithDropout } from "@stepwise/forward-cache";
 import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
@@ -349,6 +349,7 @@ const prepare = (
     // The output layer's size lets the pairing check refuse a one-unit softmax before anything runs.
     resolveOptions(fn, options, layers_dims[layers_dims.length - 1]),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
+    E.chainFirst((o) => checkSpec(fn, o.spec, layers_dims.length - 1)),
     E.bindTo("o"),
     E.tap(({ o }) => checkData(fn, X, Y, layers_dims, o.cost)),
     E.bind("run", ({ o }) => E.right(startRun(X, Y, o))),

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relu } from "@stepwise/activation-relu";
 import { sigmoid } from "@stepwise/activation-sigmoid";
+import { tanh } from "@stepwise/activation-tanh";
 import { makeRegistry } from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { initialize_parameters_deep } from "@stepwise/init";
@@ -53,6 +54,32 @@ const expectSameModel = (model: LoadedModel): void => {
   expect(model.layer_dims).toEqual([50, 7, 3, 1]);
   expect(model.hyperparameters).toEqual(hyperparameters);
 };
+
+describe("a model with one activation per hidden layer", () => {
+  const perLayer = { hidden: [tanh, relu], output: sigmoid };
+  const perLayerRegistry = E.getOrElseW(() => {
+    throw new Error("registry");
+  })(makeRegistry({ activations: [relu, sigmoid, tanh], costs: [binary_cross_entropy] }));
+
+  it("writes the list and reads it back, in order", () => {
+    const written = toModelFile(initial, perLayer, binary_cross_entropy, hyperparameters);
+    expect(written.plugins.hidden).toEqual([
+      { name: "tanh", package: "@stepwise/activation-tanh" },
+      { name: "relu", package: "@stepwise/activation-relu" },
+    ]);
+    const model = loaded(parseModel(serializeModel(written), perLayerRegistry));
+    expect(model.spec.hidden).toEqual([tanh, relu]);
+    const viaSafetensors = loaded(parseModel(modelToSafetensors(written), perLayerRegistry, "m.safetensors"));
+    expect(viaSafetensors.spec.hidden).toEqual([tanh, relu]);
+  });
+
+  it("refuses a list whose length is not the number of hidden layers", () => {
+    const written = toModelFile(initial, { hidden: [tanh], output: sigmoid }, binary_cross_entropy, {});
+    expect(message(parseModel(serializeModel(written), perLayerRegistry))).toBe(
+      "model.json: plugins.hidden lists 1 activation(s) but layer_dims [50,7,3,1] has 2 hidden layer(s); the file is damaged or was edited — train again",
+    );
+  });
+});
 
 const architecture = {
   format: "stepwise-model",

@@ -175,7 +175,7 @@ describe("choosing a plan", () => {
       optimizer: adamDefinition,
     });
     expect(E.isLeft(result) && result.left.message).toBe(
-      'L_layer_model: plan "dual" cannot train this run: the optimizer "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)" is not linear in the gradient (the dual plan needs gd or momentum). Use plan "primal" or "auto"',
+      'L_layer_model: plan "dual" cannot train this run: the optimizer "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)" is not linear in the gradient (the dual plan needs gd, momentum or nesterov). Use plan "primal" or "auto"',
     );
   });
 });

@@ -1,4 +1,8 @@
+import { relu } from "@stepwise/activation-relu";
+import { sigmoid } from "@stepwise/activation-sigmoid";
+import { tanh } from "@stepwise/activation-tanh";
 import type { Parameters } from "@stepwise/core";
+import { L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
 import { adam } from "@stepwise/optimizer";
 import { randn, seedOrThrow } from "@stepwise/random";
 import { fromFunction, greater, jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
@@ -11,6 +15,12 @@ const Y = greater(
   fromFunction(1, 30, (_, j) => Math.cos(j)),
   0,
 );
+
+const unwrapForward = (parameters: Parameters, spec: NetworkSpec) => {
+  const forward = L_model_forward(X, parameters, spec);
+  if (E.isLeft(forward)) throw new Error(forward.left.message);
+  return forward.right;
+};
 
 const message = (result: E.Either<{ message: string }, unknown>): string =>
   E.isLeft(result) ? result.left.message : "no error";
@@ -99,6 +109,18 @@ describe("L_layer_model", () => {
       "L_layer_model: Y is (1, 30) but layers_dims ends with 5; the last size must be Y's row count (1)",
     );
     expect(message(L_layer_model(X, Y, [20]))).toContain("layer_dims is [20]; it needs at least two sizes");
+  });
+
+  it("trains a network with its own activation per hidden layer, and refuses a list of the wrong length", () => {
+    const spec = { hidden: [tanh, relu], output: sigmoid };
+    const result = L_layer_model(X, Y, [20, 6, 4, 1], { learning_rate: 0.1, num_iterations: 50, spec });
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    const [, caches] = unwrapForward(result.right.parameters, spec);
+    expect(caches.map((c) => c.activation.meta.name)).toEqual(["tanh", "relu", "sigmoid"]);
+    expect(result.right.costs[49]).toBeLessThan(result.right.costs[0] as number);
+    expect(message(L_layer_model(X, Y, [20, 5, 1], { spec }))).toBe(
+      "L_layer_model: spec.hidden lists 2 activation(s) but the network has 1 hidden layer(s); give one per hidden layer (layer 1 first), or a single activation for all of them",
+    );
   });
 
   it("checks the data once, before training: finite numbers, at least one example, labels the cost takes", () => {

@@ -1,8 +1,11 @@
-import { type Activation, validateParameters, weight } from "@stepwise/core";
+import { validateParameters, weight } from "@stepwise/core";
 import {
+  activationOf,
   BATCHNORM_EPS,
   type BatchNormNetworkSpec,
   type BatchNormParameters,
+  checkSpec,
+  hiddenActivations,
   type NetworkSpec,
   type RunningStats,
   splitBatchNormParameters,
@@ -96,6 +99,7 @@ const checkModel = ({ parameters, spec, running }: ExportableModel): E.Either<St
   return pipe(
     batchNorm ? validateBatchNormParameters("toOnnx", parameters) : validateParameters("toOnnx", parameters),
     E.chainFirst(() => checkFinite("parameters", parameters)),
+    E.chainFirst((L) => checkSpec("toOnnx", spec, L)),
     E.chainFirst((L) => {
       if (!batchNorm) return E.right(undefined);
       if (running === undefined)
@@ -123,8 +127,7 @@ const formsOf = (spec: NetworkSpec, L: number) =>
   pipe(
     Array.from({ length: L }, (_, i) => i + 1),
     E.traverseArray((l) => {
-      const activation: Activation = l === L ? spec.output : spec.hidden;
-      return onnxFormOf(activation, layerName(l, L));
+      return onnxFormOf(activationOf(spec, l, L), layerName(l, L));
     }),
   );
 
@@ -244,7 +247,12 @@ export const toOnnx = (
         },
         metadata_props: [
           { key: "layer_dims", value: JSON.stringify(layer_dims) },
-          { key: "hidden_activation", value: model.spec.hidden.meta.name },
+          {
+            key: "hidden_activation",
+            value: hiddenActivations(model.spec, L)
+              .map((a) => a.meta.name)
+              .join(","),
+          },
           { key: "output_activation", value: model.spec.output.meta.name },
           { key: "batch_norm", value: batchNorm ? `eps=${eps}` : "none" },
           { key: "precision", value: precision },

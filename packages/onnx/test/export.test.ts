@@ -207,6 +207,27 @@ describe("what the file holds", () => {
   });
 });
 
+describe("a network with one activation per hidden layer", () => {
+  it("lowers each layer's own activation, and predicts what L_model_forward does", async () => {
+    const { parameters, X } = courseTestCase(5, 7, [5, 4, 3, 1]);
+    const spec = { hidden: [tanh, relu], output: sigmoid };
+    const expected = unwrap(L_model_forward(X, parameters, spec))[0];
+    const bytes = unwrap(toOnnx({ parameters, spec }));
+    expectMatrixClose(await runOnnx(bytes, X), expected, DOUBLE, "tanh, relu, sigmoid");
+    expect(decodeModel(bytes).metadata_props).toContainEqual({
+      key: "hidden_activation",
+      value: "tanh,relu",
+    });
+  });
+
+  it("refuses a list that does not have one activation per hidden layer", () => {
+    const { parameters } = courseTestCase(3, 3, [4, 3, 1]);
+    expect(leftMessage(toOnnx({ parameters, spec: { hidden: [tanh, relu], output: sigmoid } }))).toBe(
+      "toOnnx: spec.hidden lists 2 activation(s) but the network has 1 hidden layer(s); give one per hidden layer (layer 1 first), or a single activation for all of them",
+    );
+  });
+});
+
 describe("models it refuses, with the reason", () => {
   const { parameters } = courseTestCase(3, 3, [4, 3, 1]);
 

@@ -1,9 +1,20 @@
 import type { Grads, ParameterSpec, Parameters } from "@stepwise/core";
-import { add, axpby, divide, multiply, type StepwiseError, sqrt, square, subtract } from "@stepwise/tensor";
+import {
+  add,
+  axpby,
+  divide,
+  maximum,
+  multiply,
+  type StepwiseError,
+  sqrt,
+  square,
+  subtract,
+} from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { checkHyperparameter, checkLearningRate, checkParameters, checkStep } from "./checks.js";
 import { courseUpdate } from "./course-update.js";
+import { flag } from "./hyperparameters.js";
 import type { Moments } from "./moments.js";
 import { defineOptimizer, initialSlots, type MatrixRule } from "./rule.js";
 
@@ -11,6 +22,7 @@ const parameters = {
   beta1: { default: 0.9, min: 0, lessThan: 1, description: "the first moment's decay" },
   beta2: { default: 0.999, min: 0, lessThan: 1, description: "the second moment's decay" },
   epsilon: { default: 1e-8, greaterThan: 0, description: "keeps the division away from 0" },
+  amsgrad: flag("1: AMSGrad, divide by the largest s so far (PyTorch's Adam(amsgrad=True))"),
 } as const satisfies Readonly<Record<string, ParameterSpec>>;
 
 /**
@@ -24,7 +36,10 @@ const parameters = {
  * ε is added after the square root of the bias-corrected s, as in PyTorch's Adam (TensorFlow/Keras add an
  * "ε hat" to the uncorrected √s instead). `t` counts Adam updates from 1.
  */
-const adamRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (
+const adamRule: MatrixRule<keyof typeof parameters, "v" | "s" | "s_max"> = (W, dW, slots, context) =>
+  context.hyper.amsgrad === 1 ? amsgradStep(W, dW, slots, context) : courseStep(W, dW, slots, context);
+
+const courseStep: MatrixRule<keyof typeof parameters, "v" | "s"> = (
   W,
   dW,
   { v, s },
@@ -41,14 +56,42 @@ const adamRule: MatrixRule<keyof typeof parameters, "v" | "s"> = (
   };
 };
 
-/** The course's Adam, `update_parameters_with_adam` with t = step: `adam(beta1=0.9, beta2=0.999, epsilon=1e-8)`. */
+/**
+ * AMSGrad (Reddi et al. 2018) as PyTorch's `Adam(amsgrad=True)` (torch 1.13), written as PyTorch writes it:
+ * the largest s so far, `s_max = max(s_max, s)`, takes s's place in the denominator, so the effective step
+ * never grows:
+ *
+ *     W = W − (learning_rate / (1 − β1^t))·v / (√s_max / √(1 − β2^t) + ε)
+ *
+ * Not in the course; its `s_max` slot exists only with amsgrad=1 (the `slots` of `adam` below).
+ */
+const amsgradStep: MatrixRule<keyof typeof parameters, "v" | "s" | "s_max"> = (
+  W,
+  dW,
+  slots,
+  { learning_rate, t, hyper: { beta1, beta2, epsilon } },
+) => {
+  const v = axpby(beta1, slots.v, 1 - beta1, dW);
+  const s = axpby(beta2, slots.s, 1 - beta2, square(dW));
+  const sMax = maximum(slots.s_max, s);
+  const denominator = add(divide(sqrt(sMax), Math.sqrt(1 - beta2 ** t)), epsilon);
+  return {
+    W: axpby(1, W, -(learning_rate / (1 - beta1 ** t)), divide(v, denominator)),
+    slots: { v, s, s_max: sMax },
+  };
+};
+
+/**
+ * The course's Adam, `update_parameters_with_adam` with t = step:
+ * `adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)`; `amsgrad=1` is AMSGrad.
+ */
 export const adam = defineOptimizer({
   name: "adam",
-  description: "the course's Adam, ε added after √s_corrected",
+  description: "the course's Adam, ε added after √s_corrected; amsgrad=1 divides by the largest s so far",
   package: "@stepwise/optimizer",
   parameters,
   linearInGradient: false,
-  slots: ["v", "s"],
+  slots: ({ amsgrad }) => (amsgrad === 1 ? ["v", "s", "s_max"] : ["v", "s"]),
   step: adamRule,
 });
 
@@ -102,12 +145,12 @@ export const update_parameters_with_adam = (
   )(
     courseUpdate(
       fn,
-      adamRule,
+      courseStep,
       checks,
       parameters_,
       grads,
       { v, s },
-      { learning_rate, t, hyper: { beta1, beta2, epsilon } },
+      { learning_rate, t, hyper: { beta1, beta2, epsilon, amsgrad: 0 } },
     ),
   );
 };

@@ -9,13 +9,35 @@ import {
 } from "@stepwise/core";
 import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { adadelta } from "./adadelta.js";
+import { adagrad } from "./adagrad.js";
 import { adam } from "./adam.js";
+import { adamax } from "./adamax.js";
+import { adamw } from "./adamw.js";
 import { gd } from "./gradient-descent.js";
 import { heavyBallMomentum, momentum } from "./momentum.js";
+import { nadam } from "./nadam.js";
+import { nesterov } from "./nesterov.js";
+import { rmsprop } from "./rmsprop.js";
 import { toSchedule } from "./schedules.js";
 
-/** Every optimizer of this package, for `makeRegistry({ optimizers })`: plugin factories, as activations'. */
-export const optimizers: ReadonlyArray<PluginFactory<"optimizer">> = [gd, momentum, heavyBallMomentum, adam];
+/**
+ * Every optimizer of this package, for `makeRegistry({ optimizers })`: plugin factories, as activations'.
+ * The course's four first, then PyTorch's (torch.optim's formulas, checked against torch-optim-bn.json).
+ */
+export const optimizers: ReadonlyArray<PluginFactory<"optimizer">> = [
+  gd,
+  momentum,
+  heavyBallMomentum,
+  adam,
+  nesterov,
+  rmsprop,
+  adagrad,
+  adadelta,
+  adamw,
+  adamax,
+  nadam,
+];
 
 /**
  * The definition an optimizer option names: a definition as it is (its hyper-parameters are in its name,

@@ -19,15 +19,15 @@ import { rateAt } from "./schedules.js";
  * One optimizer shape, JAX-style: an optimizer is `init / update(step, grads, state) / params` over the
  * whole dictionary, built from a rule for one matrix. Adding an optimizer is that rule plus its meta:
  *
- *   export const rmsprop = defineOptimizer({
- *     name: "rmsprop",
- *     parameters: { beta: { default: 0.9, min: 0, lessThan: 1 }, epsilon: { default: 1e-8, greaterThan: 0 } },
+ *   export const adagrad = defineOptimizer({
+ *     name: "adagrad",
+ *     parameters: { epsilon: { default: 1e-10, greaterThan: 0 } },
  *     linearInGradient: false,
- *     slots: ["s"],
- *     step: (W, dW, { s }, { learning_rate, hyper: { beta, epsilon } }) => { … return { W: next, slots: { s: sNext } } },
+ *     slots: ["s"],   // or a function of the hyper-parameters (rmsprop's `m` only when centered)
+ *     step: (W, dW, { s }, { learning_rate, hyper: { epsilon } }) => { … return { W: next, slots: { s: sNext } } },
  *   });
  *
- * Its hyper-parameters live in its plugin name, as an activation's do (`rmsprop(beta=0.9, epsilon=1e-8)`):
+ * Its hyper-parameters live in its plugin name, as an activation's do (`rmsprop(rho=0.99, epsilon=1e-8)`):
  * the registry parses, checks and fills them in.
  */
 
@@ -41,15 +41,23 @@ export interface RuleContext<P extends string = string> {
   readonly hyper: Readonly<Record<P, number>>;
 }
 
-/** A rule's result for one matrix: its next value and slots, and what a course function reports besides. */
+/**
+ * A rule's result for one matrix: its next value and slots, and what a course function reports besides.
+ * `slots` holds exactly the slots it was given (an optimizer whose slots depend on its hyper-parameters,
+ * as RMSProp's on `centered` and `momentum`, returns only those it has).
+ */
 export interface MatrixStep<S extends string = string> {
   readonly W: Matrix;
-  readonly slots: Readonly<Record<S, Matrix>>;
+  readonly slots: Readonly<Partial<Record<S, Matrix>>>;
   /** Adam's `v_corrected` and `s_corrected`, which the course's function returns too. */
   readonly report?: MatrixSlots;
 }
 
-/** The rule for one matrix: W (any parameter, W or b), its gradient and its slots → the next ones. */
+/**
+ * The rule for one matrix: W (any parameter, W or b), its gradient and its slots → the next ones. `slots`
+ * holds the slots the spec names for these hyper-parameters; a rule reads an optional one only under the
+ * condition that names it.
+ */
 export type MatrixRule<P extends string = string, S extends string = string> = (
   W: Matrix,
   dW: Matrix,
@@ -69,8 +77,11 @@ export interface OptimizerSpec<P extends string, S extends string> {
    * gradients and the slots (gradient descent, momentum): what lets @stepwise/model use its dual plan.
    */
   readonly linearInGradient: boolean;
-  /** The slots' names, each started at zeros shaped like its parameter. */
-  readonly slots: ReadonlyArray<S>;
+  /**
+   * The slots' names, each started at zeros shaped like its parameter; a function of the hyper-parameters
+   * when some exist only for some settings (RMSProp's mean gradient only when centered, as in PyTorch).
+   */
+  readonly slots: ReadonlyArray<S> | ((hyper: Readonly<Record<P, number>>) => ReadonlyArray<S>);
   readonly step: MatrixRule<P, S>;
 }
 
@@ -83,7 +94,9 @@ export interface DictionaryStep {
 
 const collect = (
   names: Iterable<string>,
-  entries: ReadonlyArray<readonly [key: string, values: MatrixSlots | undefined]>,
+  entries: ReadonlyArray<
+    readonly [key: string, values: Readonly<Partial<Record<string, Matrix>>> | undefined]
+  >,
 ): Record<string, Moments> =>
   Object.fromEntries(
     [...names].map((name) => [
@@ -136,23 +149,30 @@ export const initialSlots = (
   parameters: Parameters,
 ): Record<string, Moments> => Object.fromEntries(slotNames.map((name) => [name, zerosLike(parameters)]));
 
+/** The slots a spec has with these hyper-parameters. */
+export const slotNamesOf = <P extends string, S extends string>(
+  spec: Pick<OptimizerSpec<P, S>, "slots">,
+  hyper: Readonly<Record<P, number>>,
+): ReadonlyArray<S> => (typeof spec.slots === "function" ? spec.slots(hyper) : spec.slots);
+
 /** The JAX-style optimizer of a rule with its hyper-parameters fixed and a learning-rate schedule. */
 const optimizerOf = <P extends string, S extends string>(
   spec: OptimizerSpec<P, S>,
   meta: PluginMeta<"optimizer">,
   hyper: Readonly<Record<P, number>>,
   schedule: Schedule,
-): Optimizer =>
-  Object.freeze({
+): Optimizer => {
+  const slotNames = slotNamesOf(spec, hyper);
+  return Object.freeze({
     meta,
     init: (parameters: Parameters): OptimizerState => ({
       parameters,
-      slots: initialSlots(spec.slots, parameters),
+      slots: initialSlots(slotNames, parameters),
     }),
     update: (step: number, grads: Grads, state: OptimizerState): OptimizerState => {
       const { parameters, slots } = stepDictionary(
         spec.step,
-        spec.slots,
+        slotNames,
         state.parameters,
         grads,
         state.slots,
@@ -166,10 +186,11 @@ const optimizerOf = <P extends string, S extends string>(
     },
     params: (state: OptimizerState) => state.parameters,
   });
+};
 
 /**
  * An optimizer plugin from its rule for one matrix: a plugin factory whose parameters are the
- * hyper-parameters (`adam(beta1=0.9, beta2=0.999, epsilon=1e-8)`), making an `OptimizerDefinition`
+ * hyper-parameters (`adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)`), making an `OptimizerDefinition`
  * whose `create(learning_rate)` is the JAX-style optimizer.
  */
 export const defineOptimizer = <const P extends string, const S extends string>(
@@ -184,7 +205,7 @@ export const defineOptimizer = <const P extends string, const S extends string>(
     create: (hyper): OptimizerDefinition => {
       const meta: PluginMeta<"optimizer"> = Object.freeze({
         kind: "optimizer",
-        // The canonical name, as the registry names the definition: adam(beta1=0.9, beta2=0.999, epsilon=1e-8).
+        // The canonical name, as the registry names the definition: adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0).
         name: formatPluginName(
           spec.name,
           (Object.keys(spec.parameters) as P[]).map((key) => [key, hyper[key]] as const),

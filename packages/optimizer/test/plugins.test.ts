@@ -198,14 +198,38 @@ describe("definitions: plugin factories whose parameters are the hyper-parameter
       ["optimizer", "gd", "@stepwise/optimizer", {}],
       ["optimizer", "momentum", "@stepwise/optimizer", { beta: 0.9 }],
       ["optimizer", "momentum_pytorch", "@stepwise/optimizer", { beta: 0.9 }],
-      ["optimizer", "adam", "@stepwise/optimizer", { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }],
+      ["optimizer", "adam", "@stepwise/optimizer", { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, amsgrad: 0 }],
+      ["optimizer", "nesterov", "@stepwise/optimizer", { beta: 0.9 }],
+      ["optimizer", "rmsprop", "@stepwise/optimizer", { rho: 0.99, epsilon: 1e-8, momentum: 0, centered: 0 }],
+      ["optimizer", "adagrad", "@stepwise/optimizer", { epsilon: 1e-10 }],
+      ["optimizer", "adadelta", "@stepwise/optimizer", { rho: 0.9, epsilon: 1e-6 }],
+      [
+        "optimizer",
+        "adamw",
+        "@stepwise/optimizer",
+        { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weight_decay: 0.01 },
+      ],
+      ["optimizer", "adamax", "@stepwise/optimizer", { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }],
+      [
+        "optimizer",
+        "nadam",
+        "@stepwise/optimizer",
+        { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, momentum_decay: 0.004 },
+      ],
     ]);
     const definitions = optimizers.map((o) => orThrow(pluginWith(o)));
     expect(definitions.map((d) => [d.meta.name, d.linearInGradient])).toEqual([
       ["gd", true],
       ["momentum(beta=0.9)", true],
       ["momentum_pytorch(beta=0.9)", true],
-      ["adam(beta1=0.9, beta2=0.999, epsilon=1e-8)", false],
+      ["adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)", false],
+      ["nesterov(beta=0.9)", true],
+      ["rmsprop(rho=0.99, epsilon=1e-8, momentum=0, centered=0)", false],
+      ["adagrad(epsilon=1e-10)", false],
+      ["adadelta(rho=0.9, epsilon=0.000001)", false],
+      ["adamw(beta1=0.9, beta2=0.999, epsilon=1e-8, weight_decay=0.01)", false],
+      ["adamax(beta1=0.9, beta2=0.999, epsilon=1e-8)", false],
+      ["nadam(beta1=0.9, beta2=0.999, epsilon=1e-8, momentum_decay=0.004)", false],
     ]);
   });
 
@@ -216,13 +240,24 @@ describe("definitions: plugin factories whose parameters are the hyper-parameter
         E.flatMap((registry) => getOptimizer(registry, name)),
       );
     const found = lookup("adam(beta1=0.8)");
-    expect(E.isRight(found) && found.right.meta.name).toBe("adam(beta1=0.8, beta2=0.999, epsilon=1e-8)");
+    expect(E.isRight(found) && found.right.meta.name).toBe(
+      "adam(beta1=0.8, beta2=0.999, epsilon=1e-8, amsgrad=0)",
+    );
     expect(E.isRight(found) && found.right.create(() => 0.1).meta.name).toBe(
-      "adam(beta1=0.8, beta2=0.999, epsilon=1e-8)",
+      "adam(beta1=0.8, beta2=0.999, epsilon=1e-8, amsgrad=0)",
+    );
+    // A model file written before amsgrad existed names adam without it: the default, 0, is the same Adam.
+    const older = lookup("adam(beta1=0.9, beta2=0.999, epsilon=1e-8)");
+    expect(E.isRight(older) && older.right.meta.name).toBe(
+      "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)",
     );
     const missing = lookup("adma");
     expect(E.isLeft(missing) && missing.left.message).toContain(
-      'did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8)"?',
+      'did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)"?',
+    );
+    const flag = lookup("adam(amsgrad=0.5)");
+    expect(E.isLeft(flag) && flag.left.message).toBe(
+      "adam(amsgrad=0.5): amsgrad must be a whole number in [0, 1], got 0.5 (default 0)",
     );
     const bad = lookup("adam(beta2=1)");
     expect(E.isLeft(bad) && bad.left.message).toBe(

@@ -158,6 +158,9 @@ if (values.write) {
   // The full 2500-iteration run is recorded by hand (see its section): keep it across rewrites.
   const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
   const fullRun = /\n## The full course run[\s\S]*?(?=\n## )/.exec(previous)?.[0] ?? "";
+  // So is the optimizer table, which `pnpm bench:optimizers --write` (src/optimizers.ts) records.
+  const optimizerTable =
+    /\n## Optimizers: one update on the cat model[\s\S]*?(?=\n## |$)/.exec(previous)?.[0] ?? "";
   writeFileSync(
     path,
     `# Benchmarks
@@ -186,7 +189,7 @@ machine leaves it alone. The last column compares every cost with fixtures/cours
 after initialization to its last update, as the reference's \`train_s\` is.
 
 ${report.split("\n\n")[0]}
-${fullRun}
+${fullRun}${optimizerTable}
 ## Kernels: the cat model's products
 
 numpy's column is OpenBLAS on the same matrices (\`W.dot(X)\`, \`np.dot(dZ, X.T)\`), best of ${kernelReps}; the

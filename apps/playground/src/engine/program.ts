@@ -53,7 +53,7 @@ export const programOf = (
   const { spec, cost } = choices.right;
   const packages = [
     ...new Set(
-      [spec.hidden.meta.package, spec.output.meta.package, cost.meta.package].flatMap((p) =>
+      [...[spec.hidden].flat(), spec.output, cost].flatMap(({ meta: { package: p } }) =>
         p === undefined ? [] : [p],
       ),
     ),

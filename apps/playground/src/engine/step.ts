@@ -4,6 +4,7 @@ import { bias, type Cost, fromLayers, type Grads, type Parameters, weight } from
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { mse } from "@stepwise/cost-mse";
 import {
+  activationOf,
   courseSpec,
   type LayerCache,
   linear_activation_forward,
@@ -154,7 +155,7 @@ export const stepsOf = (c: StepCase): { readonly steps: ReadonlyArray<Step>; rea
   const caches: LayerCache[] = [];
   let A = c.X;
   for (let l = 1; l <= L; l++) {
-    const activation = l === L ? c.spec.output : c.spec.hidden;
+    const activation = activationOf(c.spec, l, L);
     const W = weight(c.parameters, l);
     const b = bias(c.parameters, l);
     const [A_next, cache] = linear_activation_forward(A, W, b, activation);

@@ -26,7 +26,7 @@ export interface PlanContext {
  */
 export const dualInvalidBecause = ({ X, initial, optimizer }: PlanContext): string | undefined => {
   if (!optimizer.linearInGradient)
-    return `the optimizer "${optimizer.meta.name}" is not linear in the gradient (the dual plan needs gd or momentum)`;
+    return `the optimizer "${optimizer.meta.name}" is not linear in the gradient (the dual plan needs gd, momentum or nesterov)`;
   const n1 = initial["W1"]?.rows ?? 0;
   if ((X.cols + n1) * X.cols * 8 > DUAL_MEMORY_BUDGET_BYTES)
     return `its input would need ${(((X.cols + n1) * X.cols * 8) / 2 ** 20).toFixed(0)} MiB, over the ${DUAL_MEMORY_BUDGET_BYTES / 2 ** 20} MiB budget`;
