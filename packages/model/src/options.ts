@@ -7,7 +7,7 @@ import {
   type PluginFactory,
 } from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
-import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
+import { type BatchNormNetworkSpec, courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
 import { gd, optimizerDefinition } from "@stepwise/optimizer";
 import { type Backend, invalidArgument, type StepwiseError } from "@stepwise/tensor";
@@ -22,8 +22,11 @@ export interface TrainOptions {
   readonly num_iterations?: number;
   /** How to initialize (default the application notebook's `initialize_parameters_deep`). */
   readonly init?: Initializer;
-  /** Hidden and output activations (default ReLU / sigmoid). */
-  readonly spec?: NetworkSpec;
+  /**
+   * Hidden and output activations (default ReLU / sigmoid); with `batchNorm: { eps?, momentum? }`, batch
+   * norm after every hidden layer's linear step (see `L_layer_model`).
+   */
+  readonly spec?: NetworkSpec | BatchNormNetworkSpec;
   /** The cost plugin (default binary cross-entropy). */
   readonly cost?: Cost;
   /**
@@ -73,7 +76,7 @@ export interface ResolvedOptions {
   readonly learning_rate: number;
   readonly num_iterations: number;
   readonly init: Initializer;
-  readonly spec: NetworkSpec;
+  readonly spec: NetworkSpec | BatchNormNetworkSpec;
   readonly cost: Cost;
   /** The definition, its hyper-parameters resolved into its name. */
   readonly optimizer: OptimizerDefinition;

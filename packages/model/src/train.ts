@@ -13,7 +13,16 @@ import {
   trustChecked,
 } from "@stepwise/core";
 import { random_mini_batch_indices } from "@stepwise/data";
-import { type Caches, checkSpec, modelForward, modelForwardWithDropout } from "@stepwise/forward-cache";
+import {
+  type Caches,
+  checkSpec,
+  initialize_running_stats,
+  isBatchNormSpec,
+  modelForward,
+  modelForwardBn,
+  modelForwardWithDropout,
+  type RunningStats,
+} from "@stepwise/forward-cache";
 import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
@@ -33,6 +42,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import { checkBatchNormRun, initialWithBatchNorm } from "./batchnorm.js";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
 import { choosePlan } from "./plans/choose.js";
 import type { Plan } from "./plans/plan.js";
@@ -43,6 +53,12 @@ export interface TrainResult {
   readonly costs: ReadonlyArray<number>;
   /** Which plan trained the run (see plans/choose.ts); the numbers are the same either way. */
   readonly plan: Plan["name"];
+  /**
+   * With `spec.batchNorm`: the running mean `mu_l` and unbiased variance `var_l` of every hidden layer,
+   * kept as PyTorch keeps them over the run's batches; what `predict` and `toModelFile` take beside the
+   * parameters.
+   */
+  readonly running?: RunningStats;
 }
 
 /** The tags the model's own errors carry: a bad model file, and a run that stopped early. */
@@ -154,23 +170,29 @@ const checkInitial = (
   );
 
 /**
- * One forward pass (with dropout when asked), returning AL, the caches and the advanced RNG. No checks:
- * the data and the initial parameters were checked before the loop, and every update keeps each key and
- * shape.
+ * One forward pass (with dropout when asked, with batch norm when the spec has it), returning AL, the
+ * caches, the advanced RNG and the running statistics advanced by this batch. No checks: the data and the
+ * initial parameters were checked before the loop, and every update keeps each key and shape.
  */
 const forward = (
   X: Matrix,
   parameters: Checked<Parameters>,
   o: ResolvedOptions,
   rng: RandomState,
-): readonly [Matrix, Caches, RandomState] =>
-  o.keep_prob < 1
-    ? modelForwardWithDropout(X, parameters, o.keep_prob, rng, o.spec)
-    : [...modelForward(X, parameters, o.spec), rng];
+  running: RunningStats | undefined,
+): readonly [Matrix, Caches, RandomState, RunningStats | undefined] => {
+  if (isBatchNormSpec(o.spec) && running !== undefined) {
+    const [AL, caches, next] = modelForwardBn(X, parameters, running, o.spec);
+    return [AL, caches, rng, next];
+  }
+  return o.keep_prob < 1
+    ? [...modelForwardWithDropout(X, parameters, o.keep_prob, rng, o.spec), running]
+    : [...modelForward(X, parameters, o.spec), rng, running];
+};
 
 /**
  * One update on the examples `columns` (all when undefined): forward, cost, backward, optimizer step.
- * Returns the cost before the step and the next optimizer state.
+ * Returns the cost before the step, the next optimizer state and RNG, and the running statistics.
  */
 const stepOn = <S>(
   plan: Plan,
@@ -181,34 +203,44 @@ const stepOn = <S>(
   state: S,
   step: number,
   rng: RandomState,
-): readonly [cost: number, state: S, rng: RandomState] => {
+  running: RunningStats | undefined,
+): readonly [cost: number, state: S, rng: RandomState, running: RunningStats | undefined] => {
   // The optimizer's update maps each matrix to one of its shape under the same key: what the checks
   // before the loop proved of the parameters still holds.
   const parameters = trustChecked(optimizer.params(state));
   const X_batch = columns === undefined ? plan.input : takeColumns(plan.input, columns);
   const Y_batch = columns === undefined ? Y : takeColumns(Y, columns);
-  const [AL, caches, next] = forward(X_batch, parameters, o, rng);
+  const [AL, caches, next, nextRunning] = forward(X_batch, parameters, o, rng, running);
   const cost = o.cost.compute_cost(AL, Y_batch) + plan.l2Cost(parameters, o.lambd, Y_batch.cols);
-  if (!Number.isFinite(cost)) return [cost, state, next];
+  if (!Number.isFinite(cost)) return [cost, state, next, running];
   const grads = modelBackward(AL, Y_batch, caches, {
     cost: o.cost,
     lambd: o.lambd,
     dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
   });
-  return [cost, optimizer.update(step, plan.gradients(grads, parameters, columns, o.lambd), state), next];
+  return [
+    cost,
+    optimizer.update(step, plan.gradients(grads, parameters, columns, o.lambd), state),
+    next,
+    nextRunning,
+  ];
 };
 
 /**
  * The run's parameters on the run's backend, as arrays of their own: out of the recycler's storage (for
  * the wasm backend, views into its memory), so what the caller keeps is an ordinary, unshared array.
  */
-const detach = (recycler: Recycler, backend: Backend, parameters: Parameters): Parameters =>
+const detach = <D extends Parameters | RunningStats>(
+  recycler: Recycler,
+  backend: Backend,
+  parameters: D,
+): D =>
   Object.fromEntries(
     Object.entries(parameters).map(([key, m]) => [
       key,
       m === undefined ? m : toBackend(recycler.owns(m.data) ? clone(m) : m, backend),
     ]),
-  );
+  ) as D;
 
 const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
   _tag: tag,
@@ -267,6 +299,8 @@ function* fold(
   const { Y, recycler, backend } = run;
   let state = optimizer.init(plan.initial);
   let rng = rng0;
+  // Batch norm's running statistics start at mean 0, variance 1 (PyTorch's) and advance every batch.
+  let running = isBatchNormSpec(o.spec) ? initialize_running_stats(plan.initial) : undefined;
   let step = 0;
   const costs: number[] = [];
   const m = Y.cols;
@@ -274,6 +308,7 @@ function* fold(
     parameters: detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
+    ...(running === undefined ? {} : { running: detach(recycler, backend, running) }),
   });
   for (let i = 0; i < o.num_iterations; i++) {
     if (o.signal?.aborted === true)
@@ -284,9 +319,9 @@ function* fold(
     let total = 0;
     let cost = Number.NaN;
     for (const columns of batches) {
-      [cost, state, rng] = recycler.step(
-        () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng),
-        ([, next]) => next,
+      [cost, state, rng, running] = recycler.step(
+        () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng, running),
+        ([, next, , nextRunning]) => [next, nextRunning],
       );
       if (!Number.isFinite(cost)) break;
       total += cost * (columns?.length ?? m);
@@ -352,10 +387,22 @@ const prepare = (
     E.chainFirst((o) => checkSpec(fn, o.spec, layers_dims.length - 1)),
     E.bindTo("o"),
     E.tap(({ o }) => checkData(fn, X, Y, layers_dims, o.cost)),
+    E.tap(({ o }) =>
+      checkBatchNormRun(fn, o.spec, {
+        layers_dims,
+        keep_prob: o.keep_prob,
+        mini_batch_size: o.mini_batch_size,
+        m: X.cols,
+      }),
+    ),
     E.bind("run", ({ o }) => E.right(startRun(X, Y, o))),
     E.bind("rng", ({ o }) => seedState(o.seed)),
     E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
-    E.bind("initial", ({ initialized: [initial] }) => checkInitial(fn, initial, layers_dims)),
+    E.bind("initial", ({ o, initialized: [initial] }) =>
+      E.flatMap((checked: Checked<Parameters>) => initialWithBatchNorm(fn, o.spec, checked))(
+        checkInitial(fn, initial, layers_dims),
+      ),
+    ),
     E.bind("plan", ({ o, run, initial }) =>
       choosePlan(fn, o.plan, {
         X: run.X,
@@ -395,6 +442,11 @@ const drainAsync = async ({ steps, sliceMs }: Prepared): Promise<E.Either<TrainE
 /**
  * The course's `L_layer_model`: initialize, then `num_iterations` times forward, cost, backward, update.
  * Checks the options and the data's shapes first; returns the trained parameters and every cost.
+ *
+ * With `spec.batchNorm` (`{ eps, momentum }`, PyTorch's 1e-5 and 0.1 by default), every hidden layer is
+ * LINEAR → BATCH NORM → activation: the dictionary gains gamma_l = 1 and beta_l = 0 (stepped by the
+ * optimizer like W_l and b_l), each batch is normalized with its own mean and variance, and the result's
+ * `running` holds the running mean and unbiased variance for `predict`.
  */
 export const L_layer_model = (
   X: Matrix,

@@ -22,9 +22,10 @@ import { dualPlan, type Plan, primalPlan } from "../src/index.js";
 
 // Batch norm after layer 1's linear step normalizes Z1 = W1·X_B + b1 over the batch. The dual plan computes
 // the same Z1 as K·F[:, B] + b1, and the gradient of W1 is still dZ1·X_Bᵀ / b (dZ1 taken before the
-// normalization), so the dual plan stays valid (see src/plans/dual.ts). This runs the plan by hand — the
-// training loop (train.ts) does not know batch norm yet — and holds it to the primal plan as plans.test.ts
-// does: costs to absolute 1e-9, parameters and running statistics to relative 1e-9.
+// normalization), so the dual plan stays valid (see src/plans/dual.ts). This runs the plan by hand, through
+// the checked course functions, and holds it to the primal plan as plans.test.ts does: costs to absolute
+// 1e-9, parameters and running statistics to relative 1e-9. train-batchnorm.test.ts runs both plans through
+// L_layer_model against PyTorch's trajectory.
 
 const spec: BatchNormNetworkSpec = { hidden: relu, output: sigmoid, batchNorm: { eps: 1e-5, momentum: 0.1 } };
 

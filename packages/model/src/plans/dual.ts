@@ -51,7 +51,8 @@ import type { Plan } from "./plan.js";
  * their own coordinates. What still decides validity is the optimizer (linear in the gradient, for W1's
  * coordinates) and the memory budget, as without batch norm. (A normalization of X itself, before W1,
  * would change F at every batch and is not something the spec can express.) test/plans-batchnorm.test.ts
- * trains both plans with batch norm and holds them together to 1e-9.
+ * trains both plans with batch norm and holds them together to 1e-9; test/train-batchnorm.test.ts trains
+ * both through L_layer_model (which threads the running statistics) against PyTorch's SGD trajectory.
  */
 
 const identity = (n: number, like: Matrix): Matrix =>
