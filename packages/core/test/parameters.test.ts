@@ -112,7 +112,10 @@ describe("parameter dictionaries", () => {
         { W1: layer(1, 3)[0], b1: layer(1, 3)[1], beta1: column(1, 0) },
         "f: parameters has beta1, but a 1-layer network has no hidden layer for batch norm; remove it",
       ],
-      [{ ...withBn, gamma_1: column(4, 1) }, "f: parameters has unexpected keys gamma_1; expected W1, b1, …, W3, b3 and batch norm's gamma1, beta1, …, gamma2, beta2"],
+      [
+        { ...withBn, gamma_1: column(4, 1) },
+        "f: parameters has unexpected keys gamma_1; expected W1, b1, …, W3, b3 and batch norm's gamma1, beta1, …, gamma2, beta2",
+      ],
     ])("rejects case %#", (dictionary, expected) => {
       expect(message(validateParameters("f", dictionary))).toBe(expected);
     });
