@@ -23,6 +23,13 @@ export const probability = (text: string): number => {
   return x;
 };
 
+export const unitInterval = (text: string): number => {
+  const x = Number(text);
+  if (text.trim() === "" || !(x >= 0 && x <= 1))
+    throw new InvalidArgumentError(`expected a number in [0, 1], got "${text}"`);
+  return x;
+};
+
 const integerAtLeast =
   (low: number) =>
   (text: string): number => {

@@ -10,6 +10,7 @@ import {
   positiveNumber,
   probability,
   seedValue,
+  unitInterval,
 } from "./flags.js";
 import type { TrainFlags } from "./train-command.js";
 
@@ -127,6 +128,21 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--mini-batch-size <n>", "train on shuffled mini-batches of n examples", positiveInteger)
     .option("--lambd <λ>", "L2 regularization strength", nonNegativeNumber, 0)
     .option("--keep-prob <p>", "dropout keep probability for hidden layers", probability, 1)
+    .option(
+      "--batch-norm",
+      "batch normalization after every hidden layer's linear step, before its activation (Course 2, week 3)",
+      false,
+    )
+    .option(
+      "--batch-norm-eps <ε>",
+      "batch norm's ε inside the square root (default 1e-5, PyTorch's)",
+      positiveNumber,
+    )
+    .option(
+      "--batch-norm-momentum <m>",
+      "the weight of each batch in batch norm's running mean and variance, in [0, 1] (default 0.1, PyTorch's)",
+      unitInterval,
+    )
     .addOption(
       new Option(
         "--plan <plan>",

@@ -1,4 +1,10 @@
 import { type Activation, type Cost, checkOutputCost, type OptimizerDefinition } from "@stepwise/core";
+import {
+  BATCHNORM_EPS,
+  BATCHNORM_MOMENTUM,
+  type BatchNormNetworkSpec,
+  type NetworkSpec,
+} from "@stepwise/forward-cache";
 import type { Initializer } from "@stepwise/init";
 import { isTrainingStopped, L_layer_model, type PlanChoice } from "@stepwise/model";
 import { type Matrix, takeColumns } from "@stepwise/tensor";
@@ -25,7 +31,68 @@ export interface Setup {
   readonly miniBatchSize: number | undefined;
   readonly seed: number;
   readonly plan: PlanChoice;
+  /** `--batch-norm`'s ε and momentum; undefined without it. */
+  readonly batchNorm?: { readonly eps: number; readonly momentum: number };
 }
+
+/** The network the setup trains: its activations and, with `--batch-norm`, batch norm's settings. */
+export const specOf = (setup: Setup): NetworkSpec | BatchNormNetworkSpec => ({
+  hidden: setup.hidden,
+  output: setup.output,
+  ...(setup.batchNorm === undefined ? {} : { batchNorm: setup.batchNorm }),
+});
+
+/**
+ * `--batch-norm` and its settings: ε and the momentum (PyTorch's defaults for what is not given), or
+ * undefined without the flag, where a setting alone is a mistake to name.
+ */
+export const batchNormOf = (
+  on: boolean,
+  eps: number | undefined,
+  momentum: number | undefined,
+): E.Either<CliFailure, Setup["batchNorm"]> => {
+  if (on) return E.right({ eps: eps ?? BATCHNORM_EPS, momentum: momentum ?? BATCHNORM_MOMENTUM });
+  const alone =
+    eps !== undefined
+      ? `--batch-norm-eps ${eps}`
+      : momentum !== undefined
+        ? `--batch-norm-momentum ${momentum}`
+        : undefined;
+  return alone === undefined
+    ? E.right(undefined)
+    : E.left(usageFailure(`${alone} is a batch norm setting, but batch norm is off; add --batch-norm`));
+};
+
+/**
+ * What `--batch-norm` needs of the other flags, said in their terms before anything runs: a hidden layer
+ * to normalize, no dropout (not supported together), and mini-batches of at least 2 examples each (batch
+ * norm normalizes over the batch; one example has no variance).
+ */
+export const checkBatchNorm = (setup: Setup, m: number): E.Either<CliFailure, void> => {
+  if (setup.batchNorm === undefined) return E.right(undefined);
+  const { layers, keepProb, miniBatchSize: size } = setup;
+  if (layers.length < 3)
+    return E.left(
+      usageFailure(
+        `--batch-norm puts batch norm after each hidden layer's linear step, but --layers ${layers.join(",")} has no hidden layer; add one (e.g. --layers ${layers[0]},20,7,5,${layers[layers.length - 1]}) or drop --batch-norm`,
+      ),
+    );
+  if (keepProb < 1)
+    return E.left(
+      usageFailure(
+        `--batch-norm with --keep-prob ${keepProb}: dropout and batch norm together are not supported; drop one of them`,
+      ),
+    );
+  if (size !== undefined && size < m && (size === 1 || m % size === 1))
+    return E.left(
+      usageFailure(
+        size === 1
+          ? "--batch-norm with --mini-batch-size 1: batch norm normalizes over each mini-batch, which needs at least 2 examples; pass --mini-batch-size 2 or more (the course uses 64)"
+          : `--batch-norm with --mini-batch-size ${size}: the ${m} training examples leave a last mini-batch of 1, and batch norm needs at least 2 examples per batch; pass another size, e.g. --mini-batch-size ${size + 1}`,
+      ),
+    );
+  return E.right(undefined);
+};
 
 /** The flags as the user wrote them, for messages. */
 export interface Written {
@@ -85,7 +152,7 @@ export const dryRun = (X: Matrix, Y: Matrix, setup: Setup, written: Written): E.
       learning_rate: setup.learningRate,
       num_iterations: 1,
       init: setup.init,
-      spec: { hidden: setup.hidden, output: setup.output },
+      spec: specOf(setup),
       cost: setup.cost,
       optimizer: setup.optimizer,
       ...(setup.miniBatchSize === undefined ? {} : { mini_batch_size: setup.miniBatchSize }),

@@ -49,11 +49,14 @@ import {
   writeJson,
 } from "./run-folder.js";
 import {
+  batchNormOf,
+  checkBatchNorm,
   checkPairing,
   checkWeightDecay,
   dryRun,
   miniBatchNote,
   type Setup,
+  specOf,
   type Written,
 } from "./setup-checks.js";
 import { outputProblem, weightProblems } from "./weights-check.js";
@@ -77,6 +80,9 @@ export interface TrainFlags {
   readonly miniBatchSize?: number;
   readonly lambd: number;
   readonly keepProb: number;
+  readonly batchNorm?: boolean;
+  readonly batchNormEps?: number;
+  readonly batchNormMomentum?: number;
   readonly out?: string;
   readonly force: boolean;
   readonly json: boolean;
@@ -205,7 +211,13 @@ const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> 
   );
 
 /** What metrics.json, model.json and the report record about the run's settings. */
-const configOf = (flags: TrainFlags, choices: Choices, dataDir: string, backendName: string) => ({
+const configOf = (
+  flags: TrainFlags,
+  choices: Choices,
+  dataDir: string,
+  backendName: string,
+  setup: Setup,
+) => ({
   layers: flags.layers.join(","),
   init: flags.init,
   hidden: choices.hidden.meta.name,
@@ -218,6 +230,13 @@ const configOf = (flags: TrainFlags, choices: Choices, dataDir: string, backendN
   mini_batch_size: flags.miniBatchSize ?? null,
   lambd: flags.lambd,
   keep_prob: flags.keepProb,
+  ...(setup.batchNorm === undefined
+    ? {}
+    : {
+        batch_norm: true,
+        batch_norm_eps: setup.batchNorm.eps,
+        batch_norm_momentum: setup.batchNorm.momentum,
+      }),
   backend: backendName,
   plan: flags.plan,
   data: dataDir,
@@ -240,7 +259,7 @@ const loadData = async (
 };
 
 /** The setup the checks and the training share. */
-const setupOf = (flags: TrainFlags, choices: Choices): Setup => ({
+const setupOf = (flags: TrainFlags, choices: Choices, batchNorm: Setup["batchNorm"]): Setup => ({
   layers: flags.layers,
   hidden: choices.hidden,
   output: choices.output,
@@ -253,6 +272,7 @@ const setupOf = (flags: TrainFlags, choices: Choices): Setup => ({
   miniBatchSize: flags.miniBatchSize,
   seed: flags.seed,
   plan: flags.plan,
+  ...(batchNorm === undefined ? {} : { batchNorm }),
 });
 
 /** Which signal stopped the run (main.ts aborts with its name). */
@@ -287,7 +307,9 @@ const trainOn = async (
   };
   const choices = resolveChoices(env.registry, flags);
   if (E.isLeft(choices)) return choices;
-  const setup = setupOf(flags, choices.right);
+  const batchNorm = batchNormOf(flags.batchNorm === true, flags.batchNormEps, flags.batchNormMomentum);
+  if (E.isLeft(batchNorm)) return batchNorm;
+  const setup = setupOf(flags, choices.right, batchNorm.right);
   const written: Written = { output: flags.output, cost: flags.cost };
   const paired = checkPairing(setup, written);
   if (E.isLeft(paired)) return paired;
@@ -305,6 +327,7 @@ const trainOn = async (
   const checked = pipe(
     checkLayersFlag(flags, data),
     E.flatMap(() => checkWeightDecay(setup, m)),
+    E.flatMap(() => checkBatchNorm(setup, m)),
     E.flatMap(() => dryRun(data.train_x, data.train_y, setup, written)),
   );
   if (E.isLeft(checked)) return checked;
@@ -312,7 +335,7 @@ const trainOn = async (
     return E.left(
       runtimeFailure(`stopped by ${stopReason(env.signal)} before training started; nothing was written`),
     );
-  const config = configOf(flags, choices.right, dataDir, backend.name);
+  const config = configOf(flags, choices.right, dataDir, backend.name, setup);
   const folder = await claimRunFolder({
     out: flags.out,
     force: flags.force,
@@ -403,7 +426,7 @@ const trainInto = async (
       learning_rate: flags.learningRate,
       num_iterations: flags.iterations,
       init: setup.init,
-      spec: { hidden: setup.hidden, output: setup.output },
+      spec: specOf(setup),
       cost: setup.cost,
       optimizer: setup.optimizer,
       ...(flags.miniBatchSize === undefined ? {} : { mini_batch_size: flags.miniBatchSize }),
@@ -454,29 +477,35 @@ const diverged = async (
   return E.left(runtimeFailure(`${message}\nThe costs so far are in ${join(folder.dir, METRICS_JSON)}.`));
 };
 
-/** The model file's record of a run: its settings, the class names, and (for a stopped run) how far it got. */
+/**
+ * The model file's record of a run: its settings, the class names, (with batch norm) the running
+ * statistics, and (for a stopped run) how far it got.
+ */
 const modelFileOf = (
-  parameters: TrainResult["parameters"],
+  { parameters, running }: TrainResult,
   { setup, data, config }: RunContext,
   partial?: { readonly iterations_done: number },
 ) =>
-  toModelFile(parameters, { hidden: setup.hidden, output: setup.output }, setup.cost, {
-    ...config,
-    classes: data.classes.join(","),
-    ...(partial === undefined ? {} : { partial: true, iterations_done: partial.iterations_done }),
-  });
+  toModelFile(
+    parameters,
+    specOf(setup),
+    setup.cost,
+    {
+      ...config,
+      classes: data.classes.join(","),
+      ...(partial === undefined ? {} : { partial: true, iterations_done: partial.iterations_done }),
+    },
+    running,
+  );
 
 /** What keeps trained weights out of a model file: non-finite or overflowing weights or outputs. */
 const unusable = (
-  parameters: TrainResult["parameters"],
+  { parameters, running }: TrainResult,
   { setup, data }: RunContext,
 ): ReadonlyArray<string> => {
-  const problems = weightProblems(parameters);
+  const problems = weightProblems({ ...parameters, ...running });
   if (problems.length > 0) return problems;
-  const forward = predict(data.train_x, undefined, parameters, {
-    hidden: setup.hidden,
-    output: setup.output,
-  });
+  const forward = predict(data.train_x, undefined, parameters, specOf(setup), running);
   if (E.isLeft(forward)) return [forward.left.message];
   const output = outputProblem(forward.right.probabilities);
   return output === undefined ? [] : [`${output} on the training set`];
@@ -497,11 +526,11 @@ const stopped = async (
     await discardRunFolder(folder);
     return E.left(runtimeFailure(`${head}; nothing was written`));
   }
-  const problems = unusable(error.partial.parameters, context);
+  const problems = unusable(error.partial, context);
   const model = join(folder.dir, "model.json");
   const saved =
     problems.length === 0
-      ? await saveModel(model, modelFileOf(error.partial.parameters, context, { iterations_done: done }))
+      ? await saveModel(model, modelFileOf(error.partial, context, { iterations_done: done }))
       : E.left({ message: `the weights so far cannot be used (${problems.join("; ")})` });
   await writeJson(join(folder.dir, METRICS_JSON), {
     status: "aborted",
@@ -531,16 +560,16 @@ const finish = async (
   const { flags, env, setup, data, config } = context;
   const runDir = folder.dir;
   const metricsPath = join(runDir, METRICS_JSON);
-  const problems = unusable(result.parameters, context);
+  const problems = unusable(result, context);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more like it)` : "";
     const message = `training ended with weights that cannot be used, so no model is saved: ${problems[0]}${more}. ${divergenceCause(flags, data.train_x.cols)}.`;
     await writeJson(metricsPath, { status: "diverged", message, costs: result.costs, seconds, config });
     return E.left(runtimeFailure(`${message}\nThe costs are in ${metricsPath}.`));
   }
-  const spec = { hidden: setup.hidden, output: setup.output };
-  const train = predict(data.train_x, data.train_y, result.parameters, spec);
-  const test = predict(data.test_x, data.test_y, result.parameters, spec);
+  const spec = specOf(setup);
+  const train = predict(data.train_x, data.train_y, result.parameters, spec, result.running);
+  const test = predict(data.test_x, data.test_y, result.parameters, spec, result.running);
   const mislabeled = E.isRight(test)
     ? findMislabeled(data.testImages, data.test_y, test.right, data.classes)
     : test;
@@ -567,7 +596,7 @@ const finish = async (
     config,
   };
   const writes = await Promise.all([
-    saveModel(join(runDir, "model.json"), modelFileOf(result.parameters, context)),
+    saveModel(join(runDir, "model.json"), modelFileOf(result, context)),
     writeReportFiles(
       runDir,
       {

@@ -32,9 +32,9 @@ const batchSizes = (m: number, mini_batch_size: number | undefined): ReadonlyArr
 
 /**
  * Whether every batch a run trains on holds at least two examples, as batch norm's training mode needs
- * (one example has no variance). `fn` names the caller's terms: `L_layer_model`, or the CLI's flags.
+ * (one example has no variance).
  */
-export const checkBatchNormBatches = (
+const checkBatchNormBatches = (
   fn: string,
   m: number,
   mini_batch_size: number | undefined,
@@ -57,7 +57,7 @@ export const checkBatchNormBatches = (
 };
 
 /** The options a run with batch norm must agree with. */
-export interface BatchNormRun {
+interface BatchNormRun {
   readonly layers_dims: ReadonlyArray<number>;
   readonly keep_prob: number;
   readonly mini_batch_size: number | undefined;

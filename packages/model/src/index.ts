@@ -1,10 +1,5 @@
 // The browser-safe entry: training, prediction and model files as values (strings and bytes). Reading
 // and writing model files on disk is in `@stepwise/model/node` (src/node.ts).
-export {
-  type BatchNormRun,
-  checkBatchNormBatches,
-  checkBatchNormRun,
-} from "./batchnorm.js";
 export * from "./model-file.js";
 export * from "./options.js";
 export * from "./plans/choose.js";
