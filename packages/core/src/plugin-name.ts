@@ -113,3 +113,25 @@ export const baseNameOf = (text: string): string => {
   const open = text.indexOf("(");
   return (open < 0 ? text : text.slice(0, open)).trim();
 };
+
+/**
+ * A comma-separated list of plugin names, commas inside parentheses kept with their name:
+ * `leaky_relu(alpha=0.2, x=1),tanh` → [`leaky_relu(alpha=0.2, x=1)`, `tanh`]. How a per-layer list of
+ * activations is written on the command line, in a URL and in a run's recorded settings.
+ */
+export const splitPluginNames = (text: string): ReadonlyArray<string> => {
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "," && depth === 0) {
+      names.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  names.push(text.slice(start).trim());
+  return names;
+};

@@ -7,6 +7,7 @@ import {
   formatPluginName,
   type PluginName,
   parsePluginName,
+  splitPluginNames,
 } from "../src/index.js";
 
 const message = (result: E.Either<{ message: string }, unknown>): string =>
@@ -143,5 +144,26 @@ describe("canonical form", () => {
       "100",
       "1.1805916207174113e+21",
     ]);
+  });
+});
+
+describe("splitPluginNames", () => {
+  it.each([
+    ["relu", ["relu"]],
+    ["tanh,relu", ["tanh", "relu"]],
+    [" tanh , relu ", ["tanh", "relu"]],
+    ["leaky_relu(alpha=0.2, x=1),tanh", ["leaky_relu(alpha=0.2, x=1)", "tanh"]],
+    ["a,,b", ["a", "", "b"]],
+  ])("%s", (text, names) => {
+    expect(splitPluginNames(text)).toEqual(names);
+  });
+
+  it("joining with commas and splitting again gives the names back", () => {
+    const name = fc.constantFrom("relu", "tanh", "leaky_relu(alpha=0.2)", "elu(alpha=1, beta=2)");
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 6 }), (names) => {
+        expect(splitPluginNames(names.join(","))).toEqual(names);
+      }),
+    );
   });
 });
