@@ -24,7 +24,8 @@ const throughDropout = (dA: Matrix, cache: LayerCache | undefined): Matrix =>
   cache?.dropout === undefined ? dA : divide(multiply(dA, cache.dropout.D), cache.dropout.keep_prob);
 
 /**
- * The course's `L_model_backward`: the cost plugin gives `dAL`, then each layer from L down to 1 turns its
+ * The course's `L_model_backward`: the cost plugin gives `dAL` (or the output's `dZL` in closed form, when
+ * it has one for the output activation), then each layer from L down to 1 turns its
  * output gradient into `dW_l`, `db_l` and `dA_{l−1}`. Dropout masks and the activation of each layer come
  * from the caches; `lambd` adds the L2 term. `dA0` is computed only when asked.
  */
@@ -46,10 +47,14 @@ export const L_model_backward = (
     raise(shapeError("L_model_backward: caches is empty; pass the caches L_model_forward returned"));
   const m = Y.cols;
   const grads: Partial<Record<GradKey, Matrix>> = {};
-  let dA = cost.cost_backward(AL, Y);
+  const output = caches[L - 1] as LayerCache;
+  // The cost's closed-form dZL when it has one for this output (A − Y for sigmoid and cross-entropy),
+  // else the chain rule through dAL.
+  let dZ =
+    cost.dZL?.(AL, Y, output.activation) ??
+    output.activation.backward(cost.cost_backward(AL, Y), output.activation_cache);
   for (let l = L; l >= 1; l--) {
     const cache = caches[l - 1] as LayerCache;
-    const dZ = cache.activation.backward(dA, cache.activation_cache);
     if (l === 1 && dZ1_instead_of_dW1) {
       grads["dZ1"] = dZ;
       grads["db1"] = linear_backward_bias(dZ);
@@ -60,8 +65,10 @@ export const L_model_backward = (
     }
     if (l > 1 || dA0) {
       // Like the course, dA_{l−1} is stored with layer l−1's dropout mask already applied.
-      dA = throughDropout(linear_backward_input(dZ, cache.linear_cache), caches[l - 2]);
+      const previous = caches[l - 2];
+      const dA = throughDropout(linear_backward_input(dZ, cache.linear_cache), previous);
       grads[`dA${l - 1}`] = dA;
+      if (previous !== undefined) dZ = previous.activation.backward(dA, previous.activation_cache);
     }
   }
   return grads;

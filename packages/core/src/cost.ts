@@ -1,5 +1,6 @@
 import { formatShape, type Matrix, type StepwiseError, shapeError, sumAll, zipWith } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import type { Activation } from "./activation.js";
 import type { PluginMeta } from "./plugin.js";
 
 /**
@@ -10,6 +11,13 @@ export interface Cost {
   readonly meta: PluginMeta<"cost">;
   readonly compute_cost: (AL: Matrix, Y: Matrix) => number;
   readonly cost_backward: (AL: Matrix, Y: Matrix) => Matrix;
+  /**
+   * Optional: the output layer's `dZL` in closed form, for output activations this cost pairs with (the
+   * course's `dZ[L] = A[L] − Y` for a sigmoid and cross-entropy), or undefined to go through `cost_backward`
+   * and the activation's backward. The closed form stays finite where AL is exactly 0 or 1, where `dAL`
+   * is not. Like `cost_backward`, it is not divided by m.
+   */
+  readonly dZL?: (AL: Matrix, Y: Matrix, output: Activation) => Matrix | undefined;
 }
 
 export interface ElementwiseCostSpec {
