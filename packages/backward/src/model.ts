@@ -3,7 +3,12 @@ import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import type { Caches, LayerCache } from "@stepwise/forward-cache";
 import { add, divide, invalidArgument, type Matrix, multiply, raise, shapeError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { linear_backward_bias, linear_backward_input, linear_backward_parameters } from "./linear.js";
+import {
+  type BatchMean,
+  linear_backward_bias,
+  linear_backward_input,
+  linear_backward_parameters,
+} from "./linear.js";
 
 export interface BackwardOptions {
   /** Supplies `dAL` (default: the course's binary cross-entropy). */
@@ -17,6 +22,8 @@ export interface BackwardOptions {
    * without the wide product `dZ1·Xᵀ` (the dual plan in @stepwise/model); `db1` is computed as usual.
    */
   readonly dZ1_instead_of_dW1?: boolean;
+  /** `/ m` (default) or `· (1/m)` in dW and db; see `BatchMean`. */
+  readonly batchMean?: BatchMean;
 }
 
 /** Undo inverted dropout on a hidden layer's output gradient: `dA · D / keep_prob`, as the course does. */
@@ -35,7 +42,13 @@ export const L_model_backward = (
   caches: Caches,
   options: BackwardOptions = {},
 ): Grads => {
-  const { cost = binary_cross_entropy, lambd = 0, dA0 = false, dZ1_instead_of_dW1 = false } = options;
+  const {
+    cost = binary_cross_entropy,
+    lambd = 0,
+    dA0 = false,
+    dZ1_instead_of_dW1 = false,
+    batchMean = "divide",
+  } = options;
   const targets = checkTargets("L_model_backward", AL, Y);
   if (E.isLeft(targets)) raise(targets.left);
   if (!(Number.isFinite(lambd) && lambd >= 0))
@@ -57,9 +70,9 @@ export const L_model_backward = (
     const cache = caches[l - 1] as LayerCache;
     if (l === 1 && dZ1_instead_of_dW1) {
       grads["dZ1"] = dZ;
-      grads["db1"] = linear_backward_bias(dZ);
+      grads["db1"] = linear_backward_bias(dZ, batchMean);
     } else {
-      const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache);
+      const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache, batchMean);
       grads[`dW${l}`] = lambd === 0 ? dW : add(dW, multiply(cache.linear_cache.W, lambd / m));
       grads[`db${l}`] = db;
     }

@@ -211,7 +211,13 @@ describe("the notes' one-example two-layer ReLU network (seed-examples.json)", (
 
 describe("a cost's closed-form dZL (Course 2's dz3 = a3 − Y)", () => {
   const parameters = fromLayers([
-    [matrix([[40, -40], [3, 1]]), matrix([[0], [0.5]])],
+    [
+      matrix([
+        [40, -40],
+        [3, 1],
+      ]),
+      matrix([[0], [0.5]]),
+    ],
     [matrix([[2, -1]]), matrix([[0]])],
   ]);
   const X = matrix([
@@ -227,20 +233,26 @@ describe("a cost's closed-form dZL (Course 2's dz3 = a3 − Y)", () => {
     const A1 = caches[1]?.linear_cache.A_prev as Matrix;
     const dZ = Array.from(AL.data, (a, j) => a - (Y.data[j] as number));
     const expected = [0, 1].map((i) => dZ.reduce((s, d, j) => s + d * (A1.data[i * 3 + j] as number), 0) / 3);
-    expectClose(grads.dW2, [expected], 1e-15);
+    expectClose(grads["dW2"], [expected], 1e-15);
   });
 
   it("stays finite where a sigmoid saturates to exactly 1, where the chain rule through dAL is NaN", () => {
     const Y = matrix([[1, 0, 1]]);
     const big = fromLayers([
-      [matrix([[40, -40], [3, 1]]), matrix([[0], [0.5]])],
+      [
+        matrix([
+          [40, -40],
+          [3, 1],
+        ]),
+        matrix([[0], [0.5]]),
+      ],
       [matrix([[100, -1]]), matrix([[0]])],
     ]);
     const [AL, caches] = unwrap(L_model_forward(X, big, spec));
     expect(AL.data[0]).toBe(1);
     const closed = L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum });
     const chained = L_model_backward(AL, Y, caches, { cost: binary_cross_entropy });
-    expect(Array.from((closed.dW1 as Matrix).data).every(Number.isFinite)).toBe(true);
-    expect(Array.from((chained.dW2 as Matrix).data).some(Number.isNaN)).toBe(true);
+    expect(Array.from((closed["dW1"] as Matrix).data).every(Number.isFinite)).toBe(true);
+    expect(Array.from((chained["dW2"] as Matrix).data).some(Number.isNaN)).toBe(true);
   });
 });

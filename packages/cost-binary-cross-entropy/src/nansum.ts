@@ -1,6 +1,6 @@
 import type { Cost } from "@stepwise/core";
 import { checkTargets } from "@stepwise/core";
-import { add, log, multiply, negate, raise, subtract, type Matrix } from "@stepwise/tensor";
+import { add, log, type Matrix, multiply, negate, raise, subtract } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { binary_cross_entropy } from "./binary-cross-entropy.js";
 

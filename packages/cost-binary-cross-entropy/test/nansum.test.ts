@@ -1,5 +1,5 @@
-import { sigmoid } from "@stepwise/activation-sigmoid";
 import { identity } from "@stepwise/activation-identity";
+import { sigmoid } from "@stepwise/activation-sigmoid";
 import { matrix, runCostContract } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { binary_cross_entropy, binary_cross_entropy_nansum } from "../src/index.js";

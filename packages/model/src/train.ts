@@ -1,6 +1,5 @@
 import { L_model_backward } from "@stepwise/backward";
 import type { Optimizer, Parameters } from "@stepwise/core";
-import { random_mini_batch_indices } from "@stepwise/data";
 import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@stepwise/forward-cache";
 import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
@@ -10,6 +9,7 @@ import {
   createRecycler,
   formatShape,
   isRecycled,
+  isStepwiseException,
   type Matrix,
   type StepwiseError,
   shapeError,
@@ -17,9 +17,12 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import { afterMasks, type Batches, epochBatches, maskSource, stepsPerEpoch } from "./epochs.js";
+import { fusedFold } from "./fused/fold.js";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
 import { choosePlan } from "./plans/choose.js";
 import type { Plan } from "./plans/plan.js";
+import { learningRateSchedule, rateOfEpoch } from "./schedule.js";
 
 /** A finished run: the trained parameters and the cost of every iteration (or epoch). */
 export interface TrainResult {
@@ -27,6 +30,10 @@ export interface TrainResult {
   readonly costs: ReadonlyArray<number>;
   /** Which plan trained the run (see plans/choose.ts); the numbers are the same either way. */
   readonly plan: Plan["name"];
+  /** With a `decay`: the learning rate of every iteration (epoch), as metrics record it. */
+  readonly learning_rates?: ReadonlyArray<number>;
+  /** True when the run took the fused step for small networks (fused/choose.ts); same numbers. */
+  readonly fused?: boolean;
 }
 
 /**
@@ -77,7 +84,10 @@ const forward = (
 ): readonly [Matrix, Caches, RandomState] => {
   const result =
     o.keep_prob < 1
-      ? L_model_forward_with_dropout(X, parameters, o.keep_prob, rng, o.spec)
+      ? pipe(
+          L_model_forward_with_dropout(X, parameters, o.keep_prob, maskSource(o, rng), o.spec),
+          E.map(([AL, caches, advanced]) => [AL, caches, afterMasks(o, rng, advanced)] as const),
+        )
       : pipe(
           L_model_forward(X, parameters, o.spec),
           E.map(([AL, caches]) => [AL, caches, rng] as const),
@@ -105,11 +115,12 @@ const stepOn = <S>(
   const Y_batch = columns === undefined ? Y : takeColumns(Y, columns);
   const [AL, caches, next] = forward(X_batch, parameters, o, rng);
   const cost = o.cost.compute_cost(AL, Y_batch) + plan.l2Cost(parameters, o.lambd, Y_batch.cols);
-  if (!Number.isFinite(cost)) return [cost, state, next];
+  if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) return [cost, state, next];
   const grads = L_model_backward(AL, Y_batch, caches, {
     cost: o.cost,
     lambd: o.lambd,
     dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
+    batchMean: o.batchMean,
   });
   return [cost, optimizer.update(step, plan.gradients(grads, parameters, columns, o.lambd), state), next];
 };
@@ -129,16 +140,8 @@ const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResu
   partial: result,
 });
 
-/** The batches of one iteration: everything at once, or the course's shuffled mini-batches. */
-const batchesOf = (
-  m: number,
-  o: ResolvedOptions,
-  rng: RandomState,
-): readonly [ReadonlyArray<ReadonlyArray<number> | undefined>, RandomState] =>
-  o.mini_batch_size === undefined ? [[undefined], rng] : random_mini_batch_indices(m, o.mini_batch_size, rng);
-
 /** The fold's steps: each `next()` runs one iteration (or epoch); the return value is the result. */
-type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
+export type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
 
 /**
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
@@ -162,30 +165,38 @@ function* fold(
   const recycler = createRecycler();
   let step = 0;
   const costs: number[] = [];
+  const rates: number[] = [];
   const m = Y.cols;
   const result = (): TrainResult => ({
     parameters: detach(plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
+    ...(o.decay === undefined ? {} : { learning_rates: rates }),
   });
   for (let i = 0; i < o.num_iterations; i++) {
     if (o.signal?.aborted === true)
       return E.left(stopped("Aborted", `${fn}: aborted after ${i} iterations`, result()));
-    const [batches, shuffled] = batchesOf(m, o, rng);
+    const [batches, shuffled]: readonly [Batches, RandomState] = epochBatches(o, m, i, rng);
     rng = shuffled;
     // An epoch's cost is the example-weighted mean of its batch costs (the course's cost_total / m).
     let total = 0;
     let cost = Number.NaN;
     for (const columns of batches) {
-      [cost, state, rng] = recycler.step(
-        () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng),
-        ([, next]) => next,
-      );
-      if (!Number.isFinite(cost)) break;
+      try {
+        [cost, state, rng] = recycler.step(
+          () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng),
+          ([, next]) => next,
+        );
+      } catch (e) {
+        // Only reachable when training on past a non-finite cost: the optimizer refused NaN parameters.
+        if (!(o.keepGoingOnNonFinite && isStepwiseException(e))) throw e;
+        return E.left(stopped("Diverged", `${fn}: at iteration ${i}: ${e.error.message}`, result()));
+      }
+      if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) break;
       total += cost * (columns?.length ?? m);
     }
-    if (batches.length > 1 && Number.isFinite(cost)) cost = total / m;
-    if (!Number.isFinite(cost))
+    if (batches.length > 1 && (Number.isFinite(cost) || o.keepGoingOnNonFinite)) cost = total / m;
+    if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite)
       return E.left(
         stopped(
           "Diverged",
@@ -194,8 +205,10 @@ function* fold(
         ),
       );
     costs.push(cost);
-    o.onIteration?.(i, cost);
-    if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
+    if (o.decay !== undefined) rates.push(rateOfEpoch(o, i));
+    o.onIteration?.(i, cost, rateOfEpoch(o, i + 1));
+    if (o.print_cost && i % o.print_every === 0)
+      console.log(`Cost after ${o.mini_batch_size === undefined ? "iteration" : "epoch"} ${i}: ${cost}`);
     yield;
   }
   return E.right(result());
@@ -217,18 +230,26 @@ const prepare = (
     E.bind("rng", ({ o }) => seedState(o.seed)),
     E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
     E.bind("plan", ({ o, initialized: [initial] }) =>
-      choosePlan(fn, o.plan, {
+      choosePlan(fn, o.batchMean === "reciprocal" ? "primal" : o.plan, {
         X,
         initial,
         optimizer: o.optimizer,
         iterations: o.num_iterations,
-        stepsPerIteration: o.mini_batch_size === undefined ? 1 : Math.ceil(X.cols / o.mini_batch_size),
+        stepsPerIteration: stepsPerEpoch(o, X.cols),
       }),
     ),
     E.bind("optimizer", ({ o }) =>
-      createOptimizer(o.optimizer, o.learning_rate, o.optimizer_hyperparameters),
+      createOptimizer(
+        o.optimizer,
+        learningRateSchedule(o, stepsPerEpoch(o, X.cols)),
+        o.optimizer_hyperparameters,
+      ),
     ),
-    E.map(({ o, plan, optimizer, initialized: [, rng] }) => fold(fn, Y, plan, optimizer, rng, o)),
+    // Small networks on the js backend take the fused step: the same numbers without per-op overhead.
+    E.map(
+      ({ o, plan, optimizer, initialized: [, rng] }) =>
+        fusedFold(fn, Y, plan, rng, o) ?? fold(fn, Y, plan, optimizer, rng, o),
+    ),
   );
 
 const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
