@@ -1,6 +1,6 @@
-import { createWasmBackend, wasmBackendAvailable } from "@stepwise/backend-wasm";
 import { type Backend, jsBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { isSmallNetwork } from "./backend-by-size.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 
 export type BackendChoice = "auto" | "js" | "wasm";
@@ -29,12 +29,18 @@ export const requestedBackend = (
 };
 
 /**
- * The backend to train on: `auto` takes the WebAssembly backend where the runtime supports it and falls
- * back to the js reference silently; asking for `wasm` where it cannot start is an error.
+ * The backend to train on: `auto` takes the js backend for a small network (backend-by-size.ts), else
+ * the WebAssembly backend where the runtime supports it, falling back to the js reference silently;
+ * asking for `wasm` where it cannot start is an error. The wasm backend is loaded only when used.
  */
-export const startBackend = async (choice: BackendChoice): Promise<E.Either<CliFailure, ChosenBackend>> => {
+export const startBackend = async (
+  choice: BackendChoice,
+  network?: ReadonlyArray<number>,
+): Promise<E.Either<CliFailure, ChosenBackend>> => {
   const js: ChosenBackend = { backend: jsBackend, dispose: () => undefined };
-  if (choice === "js" || (choice === "auto" && !wasmBackendAvailable())) return E.right(js);
+  if (choice === "js" || (choice === "auto" && isSmallNetwork(network))) return E.right(js);
+  const { createWasmBackend, wasmBackendAvailable } = await import("@stepwise/backend-wasm");
+  if (choice === "auto" && !wasmBackendAvailable()) return E.right(js);
   try {
     const wasm = await createWasmBackend();
     return E.right({ backend: wasm, dispose: () => wasm.dispose() });

@@ -8,7 +8,6 @@ import {
   type OptimizerDefinition,
   type Registry,
 } from "@stepwise/core";
-import { type Dataset, findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data";
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
   isTrainingStopped,
@@ -24,15 +23,26 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { requestedBackend, startBackend } from "./backend-choice.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
+import { type CourseTwoFlags, courseTwoConfig, courseTwoOptions } from "./course2-options.js";
+import { layersFor, loadTrainingData, notebookLayers, type TrainingData } from "./datasets.js";
 import { makeProgress } from "./progress.js";
 import { pythonFloat } from "./python-float.js";
 import { pluginName } from "./registry.js";
-import { findMislabeled, writeReportFiles } from "./report/index.js";
+import {
+  type DecisionBoundaryInput,
+  decisionGrid,
+  findMislabeled,
+  writeReportFiles,
+} from "./report/index.js";
 import { defaultRunDir, prepareRunDir, writeJson } from "./run-folder.js";
 
-export interface TrainFlags {
+export interface TrainFlags extends CourseTwoFlags {
+  /** A data set's name (catvnoncat, moons, circles, football), a CSV file, or a catvnoncat folder. */
   readonly data?: string;
-  readonly layers: ReadonlyArray<number>;
+  /** With a CSV file: the label column. */
+  readonly label?: string;
+  /** Default: the data set's notebook network. */
+  readonly layers?: ReadonlyArray<number>;
   readonly init: string;
   readonly hidden: string;
   readonly output: string;
@@ -46,9 +56,7 @@ export interface TrainFlags {
   readonly beta1?: number;
   readonly beta2?: number;
   readonly epsilon?: number;
-  readonly miniBatchSize?: number;
   readonly lambd: number;
-  readonly keepProb: number;
   readonly out?: string;
   readonly force: boolean;
   readonly json: boolean;
@@ -91,24 +99,6 @@ const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFail
     E.bind("init", () => asUsage("--init")(initializerByName(flags.init))),
   );
 
-const checkLayersAgainstData = (flags: TrainFlags, data: Dataset): E.Either<CliFailure, void> => {
-  const [n_x] = flags.layers;
-  const n_y = flags.layers[flags.layers.length - 1];
-  if (n_x !== data.train_x.rows)
-    return E.left(
-      usageFailure(
-        `--layers ${flags.layers.join(",")}: the first size must be the number of input features, ${data.train_x.rows} (64·64·3 pixels); e.g. --layers ${data.train_x.rows},20,7,5,1`,
-      ),
-    );
-  if (n_y !== data.train_y.rows)
-    return E.left(
-      usageFailure(
-        `--layers ${flags.layers.join(",")}: the last size must be ${data.train_y.rows} (one output unit: cat or non-cat)`,
-      ),
-    );
-  return E.right(undefined);
-};
-
 /** Only the optimizer settings given on the command line; the optimizer fills in its defaults. */
 const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> =>
   Object.fromEntries(
@@ -118,8 +108,14 @@ const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> 
   );
 
 /** What metrics.json, model.json and the report record about the run's settings. */
-const configOf = (flags: TrainFlags, choices: Choices, dataDir: string, backendName: string) => ({
-  layers: flags.layers.join(","),
+const configOf = (
+  flags: TrainFlags,
+  choices: Choices,
+  data: TrainingData,
+  layers: ReadonlyArray<number>,
+  backendName: string,
+) => ({
+  layers: layers.join(","),
   init: flags.init,
   hidden: choices.hidden.meta.name,
   output: choices.output.meta.name,
@@ -132,23 +128,11 @@ const configOf = (flags: TrainFlags, choices: Choices, dataDir: string, backendN
   mini_batch_size: flags.miniBatchSize ?? null,
   lambd: flags.lambd,
   keep_prob: flags.keepProb,
+  ...courseTwoConfig(flags),
   backend: backendName,
   plan: flags.plan,
-  data: dataDir,
+  data: data.source,
 });
-
-const loadData = async (
-  flags: TrainFlags,
-  write: (line: string) => void,
-): Promise<E.Either<CliFailure, readonly [string, Dataset]>> => {
-  const dir = await findOrFetchCatvnoncat({
-    ...(flags.data === undefined ? {} : { flag: flags.data }),
-    log: write,
-  });
-  if (E.isLeft(dir)) return E.left(runtimeFailure(dir.left));
-  const data = await loadCatvnoncat(dir.right);
-  return E.isLeft(data) ? E.left(runtimeFailure(data.left)) : E.right([dir.right, data.right] as const);
-};
 
 const trainOnActiveBackend = async (
   flags: TrainFlags,
@@ -160,14 +144,16 @@ const trainOnActiveBackend = async (
   };
   const choices = resolveChoices(env.registry, flags);
   if (E.isLeft(choices)) return choices;
-  const loaded = await loadData(flags, say);
+  const courseTwo = courseTwoOptions(flags);
+  if (E.isLeft(courseTwo)) return courseTwo;
+  const loaded = await loadTrainingData(flags, say);
   if (E.isLeft(loaded)) return loaded;
-  const [dataDir, data] = loaded.right;
-  const layersOk = checkLayersAgainstData(flags, data);
-  if (E.isLeft(layersOk)) return layersOk;
+  const data = loaded.right;
+  const layers = layersFor(flags.layers, data);
+  if (E.isLeft(layers)) return layers;
   const runDir = await prepareRunDir(flags.out ?? defaultRunDir(env.now()), flags.force);
   if (E.isLeft(runDir)) return E.left(usageFailure(runDir.left.message));
-  const config = configOf(flags, choices.right, dataDir, getBackend().name);
+  const config = configOf(flags, choices.right, data, layers.right, getBackend().name);
   const { hidden, output, cost, optimizer, init } = choices.right;
 
   const progress = makeProgress({
@@ -176,9 +162,10 @@ const trainOnActiveBackend = async (
     mode: human ? (env.isTTY ? "bar" : "lines") : "none",
     write: env.write,
     unit: flags.miniBatchSize === undefined ? "iteration" : "epoch",
+    rates: flags.decay !== undefined,
   });
   const started = performance.now();
-  const trained = await L_layer_model_async(data.train_x, data.train_y, flags.layers, {
+  const trained = await L_layer_model_async(data.train_X, data.train_Y, layers.right, {
     learning_rate: flags.learningRate,
     num_iterations: flags.iterations,
     init,
@@ -193,6 +180,7 @@ const trainOnActiveBackend = async (
     plan: flags.plan,
     onIteration: progress.iteration,
     ...(env.signal === undefined ? {} : { signal: env.signal }),
+    ...courseTwo.right,
   });
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
@@ -227,30 +215,52 @@ interface RunInfo {
   readonly choices: Choices;
 }
 
+/** For 2-D data with one output unit: the model's output over the plane, for the decision-boundary picture. */
+const decisionBoundaryOf = (
+  result: TrainResult,
+  data: TrainingData,
+  spec: { readonly hidden: Activation; readonly output: Activation },
+  subtitle: string,
+): DecisionBoundaryInput | undefined => {
+  if (data.train_X.rows !== 2 || data.train_Y.rows !== 1) return undefined;
+  const grid = decisionGrid(data.train_X, (points) => {
+    const out = predict(points, undefined, result.parameters, spec);
+    if (E.isLeft(out)) throw new Error(out.left.message);
+    return out.right.probabilities;
+  });
+  return {
+    grid,
+    X: data.train_X,
+    Y: data.train_Y,
+    options: { title: `Decision boundary on ${data.name}`, subtitle },
+  };
+};
+
 /** Accuracies, the run folder's files, and the closing lines. */
 const finish = async (
   result: TrainResult,
-  data: Dataset,
+  data: TrainingData,
   flags: TrainFlags,
   env: TrainEnvironment,
   { runDir, config, seconds, choices }: RunInfo,
 ): Promise<E.Either<CliFailure, void>> => {
   const spec = { hidden: choices.hidden, output: choices.output };
-  const train = predict(data.train_x, data.train_y, result.parameters, spec);
-  const test = predict(data.test_x, data.test_y, result.parameters, spec);
+  const train = predict(data.train_X, data.train_Y, result.parameters, spec);
   if (E.isLeft(train)) return E.left(runtimeFailure(train.left));
-  if (E.isLeft(test)) return E.left(runtimeFailure(test.left));
+  const test =
+    data.test === undefined ? undefined : predict(data.test[0], data.test[1], result.parameters, spec);
+  if (test !== undefined && E.isLeft(test)) return E.left(runtimeFailure(test.left));
   const train_accuracy = train.right.accuracy ?? Number.NaN;
-  const test_accuracy = test.right.accuracy ?? Number.NaN;
-  const test_predictions = Array.from(test.right.predictions.data);
+  const test_accuracy = test === undefined ? Number.NaN : (test.right.accuracy ?? Number.NaN);
   const metrics = {
     status: "finished",
     plan: result.plan,
     costs: result.costs,
+    ...(result.learning_rates === undefined ? {} : { learning_rates: result.learning_rates }),
     final_cost: result.costs[result.costs.length - 1] ?? null,
     train_accuracy,
-    test_accuracy,
-    test_predictions,
+    test_accuracy: test === undefined ? null : test_accuracy,
+    ...(test === undefined ? {} : { test_predictions: Array.from(test.right.predictions.data) }),
     seconds,
     config,
   };
@@ -258,24 +268,30 @@ const finish = async (
     ...config,
     classes: data.classes.join(","),
   });
-  const mislabeled = findMislabeled(data.testImages, data.test_y, test.right, data.classes);
+  const mislabeled =
+    data.catvnoncat === undefined || test === undefined
+      ? E.right(undefined)
+      : findMislabeled(data.catvnoncat.testImages, data.catvnoncat.test_y, test.right, data.classes);
   if (E.isLeft(mislabeled)) return E.left(runtimeFailure(mislabeled.left));
+  const percent = (x: number): string => `${Number((100 * x).toFixed(2))}%`;
+  const accuracyText = `train accuracy ${percent(train_accuracy)}${test === undefined ? "" : `, test ${percent(test_accuracy)}`}`;
   const writes = await Promise.all([
     saveModel(join(runDir, "model.json"), model),
     writeJson(join(runDir, "metrics.json"), metrics),
     writeReportFiles(
       runDir,
       {
-        title: `Stepwise: ${config.layers} on catvnoncat`,
+        title: `Stepwise: ${config.layers} on ${data.name}`,
         config,
         costs: result.costs,
         trainAccuracy: train_accuracy,
         testAccuracy: test_accuracy,
         seconds,
-        mislabeled: mislabeled.right,
-        testCount: data.test_y.cols,
+        ...(mislabeled.right === undefined ? {} : { mislabeled: mislabeled.right }),
+        ...(data.test === undefined ? {} : { testCount: data.test[1].cols }),
       },
-      { learningRate: flags.learningRate },
+      { learningRate: flags.learningRate, unit: flags.miniBatchSize === undefined ? "iteration" : "epoch" },
+      decisionBoundaryOf(result, data, spec, `${config.layers} · ${config.optimizer} · ${accuracyText}`),
     ),
   ]);
   const failed = writes.find(E.isLeft);
@@ -283,7 +299,7 @@ const finish = async (
   if (flags.json) env.write(JSON.stringify({ ...metrics, run_dir: runDir }));
   else if (!flags.quiet) {
     env.write(`Train accuracy: ${pythonFloat(train_accuracy)}`);
-    env.write(`Test accuracy: ${pythonFloat(test_accuracy)}`);
+    if (test !== undefined) env.write(`Test accuracy: ${pythonFloat(test_accuracy)}`);
     env.write(`Trained in ${seconds.toFixed(1)} s. Model, metrics and report: ${runDir}`);
   }
   return E.right(undefined);
@@ -299,7 +315,7 @@ export const trainCommand = async (
 ): Promise<E.Either<CliFailure, void>> => {
   const requested = requestedBackend(flags.backend, env.env ?? process.env);
   if (E.isLeft(requested)) return requested;
-  const started = await startBackend(requested.right);
+  const started = await startBackend(requested.right, flags.layers ?? notebookLayers(flags.data));
   if (E.isLeft(started)) return started;
   const previous = getBackend();
   setBackend(started.right.backend);

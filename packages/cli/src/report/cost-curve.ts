@@ -7,6 +7,8 @@ export interface CostCurveOptions {
   /** Chart title; the learning rate and final cost go in the subtitle. */
   readonly title?: string;
   readonly learningRate?: number;
+  /** What one cost is recorded per: "iteration" (the default) or "epoch" (with mini-batches). */
+  readonly unit?: string;
   /** Iterations between two recorded costs: 1 when every iteration's cost is kept (the default). */
   readonly everyN?: number;
 }
@@ -38,7 +40,7 @@ const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) =>
   localRequire.resolve(`dejavu-fonts-ttf/ttf/${file}`),
 );
 const FONT_FAMILY = "DejaVu Sans";
-const FONT_STACK = `${FONT_FAMILY}, Verdana, Helvetica, Arial, sans-serif`;
+export const FONT_STACK = `${FONT_FAMILY}, Verdana, Helvetica, Arial, sans-serif`;
 
 const LINE_COLOR = "#2563eb";
 const TEXT_COLOR = "#1f2937";
@@ -79,7 +81,7 @@ const subtitleOf = (options: CostCurveOptions, last: CostPoint | undefined): str
     ...(options.learningRate === undefined ? [] : [`learning rate = ${options.learningRate}`]),
     ...(last === undefined
       ? ["no finite cost recorded"]
-      : [`final cost ${short(last.cost)} after iteration ${last.iteration}`]),
+      : [`final cost ${short(last.cost)} after ${options.unit ?? "iteration"} ${last.iteration}`]),
   ].join("  ·  ");
 
 /** The Vega-Lite spec: the cost line, the last point marked, and the course's axis titles. */
@@ -94,7 +96,7 @@ export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOp
     padding: 16,
     background: "white",
     title: {
-      text: options.title ?? "Cost per iteration",
+      text: options.title ?? `Cost per ${options.unit ?? "iteration"}`,
       subtitle: subtitleOf(options, last),
       anchor: "start",
       offset: 14,
@@ -104,7 +106,7 @@ export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOp
       x: {
         field: "iteration",
         type: "quantitative",
-        title: "iteration",
+        title: options.unit ?? "iteration",
         scale: { nice: false, ...emptyDomain },
         axis: { tickMinStep: 1, format: "d" },
       },
