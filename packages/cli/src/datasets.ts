@@ -130,13 +130,17 @@ export const loadTrainingData = async (
   if (data === undefined || data === "catvnoncat") return catvnoncat(undefined, log);
   if (data === "moons" || data === "circles" || data === "football") return courseTwo(data);
   const info = await stat(data).catch(() => undefined);
-  if (info?.isDirectory() === true) return catvnoncat(data, log);
-  if (info?.isFile() === true || data.toLowerCase().endsWith(".csv")) return csvFile(data, flags.label);
-  return E.left(
-    usageFailure(
-      `--data ${data}: no such file or folder, and not one of ${NAMED_DATA.join(", ")}; pass a data set's name, a CSV file (with --label <column>) or a folder holding train_catvnoncat.h5 and test_catvnoncat.h5`,
-    ),
-  );
+  if (info?.isFile() === true || (info === undefined && data.toLowerCase().endsWith(".csv")))
+    return csvFile(data, flags.label);
+  // A bare word that is no file is a misspelt name; anything else is a catvnoncat folder, whose loader
+  // says what is missing where.
+  if (info === undefined && /^[\w-]+$/.test(data))
+    return E.left(
+      usageFailure(
+        `--data ${data}: not a data set's name (${NAMED_DATA.join(", ")}), and there is no file or folder of that name; pass one of those names, a CSV file (with --label <column>) or a folder holding train_catvnoncat.h5 and test_catvnoncat.h5`,
+      ),
+    );
+  return catvnoncat(data, log);
 };
 
 /** The network of the notebook a named data set comes from (catvnoncat without `--data`); else undefined. */
@@ -169,7 +173,7 @@ export const layersFor = (
   if (layers[0] !== n_x)
     return E.left(
       usageFailure(
-        `--layers ${shown}: the first size must be the number of input features of ${data.name}, ${n_x} (${data.features}); e.g. --layers ${[n_x, ...layers.slice(1)].join(",")}`,
+        `--layers ${shown}: the first size must be the number of input features, ${n_x} (${data.name}: ${data.features}); e.g. --layers ${[n_x, ...layers.slice(1)].join(",")}`,
       ),
     );
   if (layers[layers.length - 1] !== n_y)

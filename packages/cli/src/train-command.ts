@@ -192,7 +192,7 @@ const trainOnActiveBackend = async (
     await writeJson(join(runDir.right, "metrics.json"), {
       status: error._tag === "Diverged" ? "diverged" : "aborted",
       message: error.message,
-      costs: error.partial.costs,
+      costs: jsonCosts(error.partial.costs),
       seconds,
       config,
     });
@@ -236,6 +236,10 @@ const decisionBoundaryOf = (
   };
 };
 
+/** Costs for JSON, which has no infinity: non-finite ones as the strings "inf", "-inf", "nan", as the fixtures write them. */
+const jsonCosts = (costs: ReadonlyArray<number>): ReadonlyArray<number | string> =>
+  costs.map((c) => (Number.isFinite(c) ? c : Number.isNaN(c) ? "nan" : c > 0 ? "inf" : "-inf"));
+
 /** Accuracies, the run folder's files, and the closing lines. */
 const finish = async (
   result: TrainResult,
@@ -255,7 +259,7 @@ const finish = async (
   const metrics = {
     status: "finished",
     plan: result.plan,
-    costs: result.costs,
+    costs: jsonCosts(result.costs),
     ...(result.learning_rates === undefined ? {} : { learning_rates: result.learning_rates }),
     final_cost: result.costs[result.costs.length - 1] ?? null,
     train_accuracy,
