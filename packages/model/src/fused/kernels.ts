@@ -219,14 +219,11 @@ export const linearBackwardParameters = (
 ): void => {
   const l2 = lambd / b;
   const inverse = 1 / b;
-  const mean = (s: number): number => (reciprocal ? inverse * s : s / b);
-  const store = (i: number, j: number, s: number): void => {
-    const g = mean(s);
-    dW[i * k + j] = lambd === 0 ? g : g + (W[i * k + j] as number) * l2;
-  };
   const k4 = k - (k % 4);
+  // (Helpers inline: a closure made per call costs more than these small kernels' arithmetic.)
   for (let i = 0; i < n; i++) {
     const z = i * b;
+    const row = i * k;
     let j = 0;
     for (; j < k4; j += 4) {
       const a0 = j * b;
@@ -244,20 +241,21 @@ export const linearBackwardParameters = (
         s2 += d * (Aprev[a2 + p] as number);
         s3 += d * (Aprev[a3 + p] as number);
       }
-      store(i, j, s0);
-      store(i, j + 1, s1);
-      store(i, j + 2, s2);
-      store(i, j + 3, s3);
+      dW[row + j] = reciprocal ? inverse * s0 : s0 / b;
+      dW[row + j + 1] = reciprocal ? inverse * s1 : s1 / b;
+      dW[row + j + 2] = reciprocal ? inverse * s2 : s2 / b;
+      dW[row + j + 3] = reciprocal ? inverse * s3 : s3 / b;
     }
     for (; j < k; j++) {
       const a = j * b;
       let s = 0;
       for (let p = 0; p < b; p++) s += (dZ[z + p] as number) * (Aprev[a + p] as number);
-      store(i, j, s);
+      dW[row + j] = reciprocal ? inverse * s : s / b;
     }
+    if (lambd !== 0) for (let q = row; q < row + k; q++) dW[q] = (dW[q] as number) + (W[q] as number) * l2;
     let s = 0;
     for (let p = 0; p < b; p++) s += dZ[z + p] as number;
-    db[i] = mean(s);
+    db[i] = reciprocal ? inverse * s : s / b;
   }
 };
 
@@ -277,10 +275,8 @@ export const backwardToPreviousLayer = (
   b: number,
 ): void => {
   const b4 = b - (b % 4);
-  const finish = (at: number, acc: number): void => {
-    const dA = D === undefined ? acc : (acc * (D[at] as number)) / keep_prob;
-    dZprev[at] = (Zprev[at] as number) <= 0 ? 0 : dA;
-  };
+  const dropout = D !== undefined;
+  const D_ = D ?? dZprev;
   for (let i = 0; i < k; i++) {
     const out = i * b;
     // Four examples at a time share the loads of Wᵀ's row; each sums over p on its own, in order.
@@ -298,15 +294,20 @@ export const backwardToPreviousLayer = (
         acc2 = acc2 + w * (dZ[r + 2] as number);
         acc3 = acc3 + w * (dZ[r + 3] as number);
       }
-      finish(out + j, acc0);
-      finish(out + j + 1, acc1);
-      finish(out + j + 2, acc2);
-      finish(out + j + 3, acc3);
+      dZprev[out + j] = acc0;
+      dZprev[out + j + 1] = acc1;
+      dZprev[out + j + 2] = acc2;
+      dZprev[out + j + 3] = acc3;
     }
     for (; j < b; j++) {
       let acc = 0;
       for (let p = 0; p < n; p++) acc = acc + (W[p * k + i] as number) * (dZ[p * b + j] as number);
-      finish(out + j, acc);
+      dZprev[out + j] = acc;
+    }
+    // dA (in dZprev's row) through the dropout mask, then relu's backward.
+    for (let q = out; q < out + b; q++) {
+      const dA = dropout ? ((dZprev[q] as number) * (D_[q] as number)) / keep_prob : (dZprev[q] as number);
+      dZprev[q] = (Zprev[q] as number) <= 0 ? 0 : dA;
     }
   }
 };
