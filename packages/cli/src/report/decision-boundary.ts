@@ -1,6 +1,7 @@
 import { type Matrix, unsafeMatrix } from "@stepwise/tensor";
-import { parse, type Spec, View } from "vega";
+import type { Spec } from "vega";
 import { FONT_STACK, svgToPng } from "./cost-curve.js";
+import { loadVega } from "./vega.js";
 
 /**
  * The notebooks' `plot_decision_boundary(model, X, y)` for 2-D data: the model's prediction over a grid
@@ -243,6 +244,7 @@ export const renderDecisionBoundary = async (
   Y: Matrix,
   options: DecisionBoundaryOptions = {},
 ): Promise<DecisionBoundaryPicture> => {
+  const { parse, View } = await loadVega();
   const view = new View(parse(decisionBoundarySpec(grid, X, Y, options)), { renderer: "none" });
   try {
     const svg = await view.toSVG();

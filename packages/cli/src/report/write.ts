@@ -40,16 +40,18 @@ const render = (
 ): TE.TaskEither<StepwiseError, Rendered> =>
   TE.tryCatch(
     async () => {
-      const curve = await renderCostCurve(run.costs, options);
-      const boundary =
+      // Both pictures at once: the PNG rasterizing runs off the main thread, so the two overlap.
+      const [curve, boundary] = await Promise.all([
+        renderCostCurve(run.costs, options),
         boundaryInput === undefined
-          ? undefined
-          : await renderDecisionBoundary(
+          ? Promise.resolve(undefined)
+          : renderDecisionBoundary(
               boundaryInput.grid,
               boundaryInput.X,
               boundaryInput.Y,
               boundaryInput.options,
-            );
+            ),
+      ]);
       return {
         curve,
         boundary,
