@@ -246,17 +246,54 @@ export const linearBackwardParameters = (
       dW[row + j + 2] = reciprocal ? inverse * s2 : s2 / b;
       dW[row + j + 3] = reciprocal ? inverse * s3 : s3 / b;
     }
-    for (; j < k; j++) {
-      const a = j * b;
-      let s = 0;
-      for (let p = 0; p < b; p++) s += (dZ[z + p] as number) * (Aprev[a + p] as number);
-      dW[row + j] = reciprocal ? inverse * s : s / b;
-    }
-    if (lambd !== 0) for (let q = row; q < row + k; q++) dW[q] = (dW[q] as number) + (W[q] as number) * l2;
-    let s = 0;
-    for (let p = 0; p < b; p++) s += dZ[z + p] as number;
-    db[i] = reciprocal ? inverse * s : s / b;
   }
+  // The k mod 4 columns left, and db (a dot with ones): four rows of dZ at a time, each summed on its own.
+  const n4 = n - (n % 4);
+  for (let j = k4; j <= k; j++) {
+    const a = j * b;
+    const bias = j === k;
+    let i = 0;
+    for (; i < n4; i += 4) {
+      const z0 = i * b;
+      const z1 = z0 + b;
+      const z2 = z1 + b;
+      const z3 = z2 + b;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let p = 0; p < b; p++) {
+        if (bias) {
+          s0 += dZ[z0 + p] as number;
+          s1 += dZ[z1 + p] as number;
+          s2 += dZ[z2 + p] as number;
+          s3 += dZ[z3 + p] as number;
+        } else {
+          const x = Aprev[a + p] as number;
+          s0 += (dZ[z0 + p] as number) * x;
+          s1 += (dZ[z1 + p] as number) * x;
+          s2 += (dZ[z2 + p] as number) * x;
+          s3 += (dZ[z3 + p] as number) * x;
+        }
+      }
+      const out = bias ? db : dW;
+      const at = bias ? i : i * k + j;
+      const stride = bias ? 1 : k;
+      out[at] = reciprocal ? inverse * s0 : s0 / b;
+      out[at + stride] = reciprocal ? inverse * s1 : s1 / b;
+      out[at + 2 * stride] = reciprocal ? inverse * s2 : s2 / b;
+      out[at + 3 * stride] = reciprocal ? inverse * s3 : s3 / b;
+    }
+    for (; i < n; i++) {
+      const z = i * b;
+      let s = 0;
+      if (bias) for (let p = 0; p < b; p++) s += dZ[z + p] as number;
+      else for (let p = 0; p < b; p++) s += (dZ[z + p] as number) * (Aprev[a + p] as number);
+      if (bias) db[i] = reciprocal ? inverse * s : s / b;
+      else dW[i * k + j] = reciprocal ? inverse * s : s / b;
+    }
+  }
+  if (lambd !== 0) for (let q = 0; q < n * k; q++) dW[q] = (dW[q] as number) + (W[q] as number) * l2;
 };
 
 /**
