@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { L_layer_model } from "@stepwise/model";
 import { loadFixture } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
@@ -74,5 +75,13 @@ describe("the Course 2 examples", () => {
     // between are compared by shape, the accuracies exactly.
     expect(lines).toHaveLength(printed.length);
     expect(lines.slice(-4)).toEqual(printed.slice(-4));
+  });
+});
+
+describe("the README's Course 2 table", () => {
+  const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+  it.each(COURSE2_RUNS.map((r) => [r.name, r] as const))("lists %s with its command", (name, example) => {
+    expect(readme).toContain(`\`pnpm example ${name}\``);
+    expect(readme).toContain(`\`pnpm stepwise train ${example.cli.join(" ")}\``);
   });
 });

@@ -72,6 +72,8 @@ export interface FusedNetwork {
 
 const copyOf = (m: Matrix): Float64Array => Float64Array.from(m.data);
 
+const NO_MASKS: ReadonlyArray<Float64Array> = [];
+
 /**
  * Allocates every array a step needs once, for batches of up to `maxBatch` examples, and returns the step.
  * The arithmetic is the js backend's, op for op (kernels.ts, update.ts), so a run gives the same bits as
@@ -147,7 +149,9 @@ export const compileNetwork = (
   };
 
   const forward = (input: Float64Array, b: number, masks: RandomState): RandomState => {
-    const [draws, after] = dropout ? masksFor(b, masks) : [[], masks];
+    let draws: ReadonlyArray<Float64Array> = NO_MASKS;
+    let after = masks;
+    if (dropout) [draws, after] = masksFor(b, masks);
     let A = input;
     for (let l = 0; l < L; l++) {
       const layer = layers[l] as Layer;
