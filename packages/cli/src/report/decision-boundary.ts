@@ -39,8 +39,8 @@ export interface DecisionBoundaryPicture {
 /** Plot area in CSS pixels; 4:3, like the notebooks' figures. */
 export const BOUNDARY_WIDTH = 480;
 export const BOUNDARY_HEIGHT = 360;
-/** Grid cells across; rows follow the plot's aspect. 160 × 120 outputs draw a boundary smooth to a pixel. */
-export const GRID_COLUMNS = 160;
+/** Grid cells across; rows follow the plot's aspect. 120 × 90 outputs, linearly interpolated, draw a boundary smooth to a pixel. */
+export const GRID_COLUMNS = 120;
 
 // matplotlib's Spectral at its ends, as the notebooks' cmap: red for y = 0, blue for y = 1; the regions in
 // tints of the same two, so the points stay readable on top.
