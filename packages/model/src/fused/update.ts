@@ -34,13 +34,12 @@ const momentum = ({ p, g, v }: Slot, lr: number, beta: number): void => {
 const adam = (
   { p, g, v, s }: Slot,
   lr: number,
-  t: number,
+  correction1: number,
+  correction2: number,
   beta1: number,
   beta2: number,
   epsilon: number,
 ): void => {
-  const correction1 = 1 - beta1 ** t;
-  const correction2 = 1 - beta2 ** t;
   const rest1 = 1 - beta1;
   const rest2 = 1 - beta2;
   for (let i = 0; i < p.length; i++) {
@@ -60,9 +59,15 @@ export const updateSlots = (
   lr: number,
   t: number,
 ): void => {
-  for (const slot of slots) {
-    if (optimizer.name === "gd") gd(slot, lr);
-    else if (optimizer.name === "momentum") momentum(slot, lr, optimizer.beta);
-    else adam(slot, lr, t, optimizer.beta1, optimizer.beta2, optimizer.epsilon);
-  }
+  if (optimizer.name === "adam") {
+    // The bias corrections, `1 − β^t` as the optimizer computes them, once per step.
+    const correction1 = 1 - optimizer.beta1 ** t;
+    const correction2 = 1 - optimizer.beta2 ** t;
+    for (const slot of slots)
+      adam(slot, lr, correction1, correction2, optimizer.beta1, optimizer.beta2, optimizer.epsilon);
+  } else
+    for (const slot of slots) {
+      if (optimizer.name === "gd") gd(slot, lr);
+      else momentum(slot, lr, optimizer.beta);
+    }
 };
