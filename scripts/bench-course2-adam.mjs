@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // The Optimization notebook's Adam run, whole `stepwise train` process against numpy, side by side.
 //
-//   node scripts/bench-course2-adam.mjs [--runs N]
+//   node scripts/bench-course2-adam.mjs [--runs N] [--cli "node packages/cli/dist/main.js"] [--python python3]
 //
 // Runs reference/course2_adam_reference.py (numpy: the notebook's arithmetic, 5000 epochs, 25,000 Adam
 // steps on a 2-5-2-1 network) and the same run as one `stepwise train` command, alternately, N times each
 // (default 5), and prints the medians and the ratio. numpy's time is what the script prints: its training
 // loop alone, without Python's start-up or numpy's import; stepwise's is the whole process, start-up,
 // data, training and the run folder with its report and pictures included. The stepwise command is the
-// repository's `pnpm stepwise` (tsx on the TypeScript sources) unless STEPWISE_CLI names another, e.g.
-// STEPWISE_CLI="node packages/cli/dist/main.js". Also checks that both end at the same cost.
+// repository's `pnpm stepwise` (tsx on the TypeScript sources) unless `--cli` names another command. Also
+// checks that both end at the same cost.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,10 +17,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const runsArg = process.argv.indexOf("--runs");
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const python = process.env.PYTHON ?? "python3";
-const cli = (process.env.STEPWISE_CLI ?? "node --conditions=@stepwise/source --import tsx packages/cli/src/main.ts")
+const flag = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+};
+const runs = Number(flag("--runs", "5"));
+const python = flag("--python", "python3");
+const cli = flag("--cli", "node --conditions=@stepwise/source --import tsx packages/cli/src/main.ts")
   .split(" ")
   .filter(Boolean);
 
@@ -103,7 +106,10 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
-const row = (name, xs) => `| ${name.padEnd(44)} | ${median(xs).toFixed(3).padStart(8)} s | ${Math.min(...xs).toFixed(3).padStart(8)} s |`;
+const row = (name, xs) =>
+  `| ${name.padEnd(44)} | ${median(xs).toFixed(3).padStart(8)} s | ${Math.min(...xs)
+    .toFixed(3)
+    .padStart(8)} s |`;
 console.log(`Course 2 Adam run (moons, 2-5-2-1, 5000 epochs = 25,000 mini-batch steps), ${runs} runs each`);
 console.log(`| ${"".padEnd(44)} | ${"median".padStart(10)} | ${"best".padStart(10)} |`);
 console.log(`| ${"-".repeat(44)} | ${"-".repeat(10)} | ${"-".repeat(10)} |`);
@@ -121,4 +127,6 @@ if (gnuTime !== undefined)
   console.log(
     `ratio, stepwise process CPU / numpy process CPU: ${(median(stepwiseCpu) / median(numpyCpu)).toFixed(3)} (median)`,
   );
-console.log(`final cost: numpy ${numpyCost}, stepwise ${stepwiseCost} (|Δ| = ${Math.abs(numpyCost - stepwiseCost).toExponential(1)})`);
+console.log(
+  `final cost: numpy ${numpyCost}, stepwise ${stepwiseCost} (|Δ| = ${Math.abs(numpyCost - stepwiseCost).toExponential(1)})`,
+);
