@@ -17,7 +17,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { afterMasks, type Batches, epochBatches, maskSource, stepsPerEpoch } from "./epochs.js";
+import { afterMasks, epochBatches, maskSource, stepsPerEpoch } from "./epochs.js";
 import { fusedFold } from "./fused/fold.js";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
 import { choosePlan } from "./plans/choose.js";
@@ -141,7 +141,7 @@ const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResu
 });
 
 /** The fold's steps: each `next()` runs one iteration (or epoch); the return value is the result. */
-export type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
+type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
 
 /**
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
@@ -176,7 +176,7 @@ function* fold(
   for (let i = 0; i < o.num_iterations; i++) {
     if (o.signal?.aborted === true)
       return E.left(stopped("Aborted", `${fn}: aborted after ${i} iterations`, result()));
-    const [batches, shuffled]: readonly [Batches, RandomState] = epochBatches(o, m, i, rng);
+    const [batches, shuffled] = epochBatches(o, m, i, rng);
     rng = shuffled;
     // An epoch's cost is the example-weighted mean of its batch costs (the course's cost_total / m).
     let total = 0;
