@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
 // so `vitest run --project @stepwise/tensor` runs one package and `vitest run` runs them all.
 // Resolved against this file, so `pnpm test` inside a package finds the same projects.
 const root = dirname(fileURLToPath(import.meta.url));
-const workspaceDirs = ["packages", "apps"].flatMap((group) =>
+const workspaceDirs = ["packages", "apps", "tools"].flatMap((group) =>
   existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
 );
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { PlopTypes } from "@turbo/gen";
@@ -93,6 +93,12 @@ const generator = (kind: Kind, plop: PlopTypes.NodePlopAPI): Partial<PlopTypes.P
       file(`${kind}/index.test.ts.hbs`, `${dir}/test/index.test.ts`),
       file(`${kind}/README.md.hbs`, `${dir}/README.md`),
       file("shared/changeset.md.hbs", `.changeset/add-${kind}-{{slug name}}.md`),
+      // The root LICENSE, which every published package carries (scripts/check-packages.mjs checks it).
+      (answers) => {
+        const target = `packages/${kind}-${slug(String(answers["name"]))}/LICENSE`;
+        copyFileSync(join(plop.getDestBasePath(), "LICENSE"), join(plop.getDestBasePath(), target));
+        return `copied LICENSE to ${target}`;
+      },
       (answers) => format(plop.getDestBasePath(), [`packages/${kind}-${slug(String(answers["name"]))}`]),
       (answers) => {
         const pkg = `@stepwise/${kind}-${slug(String(answers["name"]))}`;
@@ -100,6 +106,7 @@ const generator = (kind: Kind, plop: PlopTypes.NodePlopAPI): Partial<PlopTypes.P
           `created ${pkg}. Next:`,
           "  pnpm install",
           `  pnpm --filter ${pkg} test     # the contract passes on the placeholder; now write your formula`,
+          `  pnpm turbo run build --filter ${pkg}   # the built CLI loads the built plugin (dist/)`,
           kind === "activation"
             ? `  pnpm stepwise train --plugin ./packages/${kind}-${slug(String(answers["name"]))} --hidden ${slug(String(answers["name"]))}`
             : `  pnpm stepwise train --plugin ./packages/${kind}-${slug(String(answers["name"]))} --cost ${slug(String(answers["name"]))}`,

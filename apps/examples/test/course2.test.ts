@@ -81,7 +81,7 @@ describe("the Course 2 examples", () => {
 describe("the README's Course 2 table", () => {
   const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
   it.each(COURSE2_RUNS.map((r) => [r.name, r] as const))("lists %s with its command", (name, example) => {
-    expect(readme).toContain(`\`pnpm example ${name}\``);
-    expect(readme).toContain(`\`pnpm stepwise train ${example.cli.join(" ")}\``);
+    expect(readme).toContain(`\`npx --yes pnpm@10.34.8 example ${name}\``);
+    expect(readme).toContain(`\`npx --yes pnpm@10.34.8 stepwise train ${example.cli.join(" ")}\``);
   });
 });

@@ -1,6 +1,6 @@
+import { load_mnist } from "@stepwise/data/node";
 import { describe, expect, it } from "vitest";
 import { check_digits_gradients, DIGITS_DEFAULTS, init_two_layer_net, train_digits } from "../src/digits.js";
-import { load_mnist } from "../src/mnist-data.js";
 
 describe("example digits (TwoLayerNet on the mnist package's digits)", () => {
   it("backprop agrees with numerical gradients on 3 images (gradient_check_n)", () => {

@@ -6,6 +6,7 @@ export const identity = defineMatrixActivation({
   package: "@stepwise/activation-identity",
   decisionThreshold: 0,
   description: "identity: z",
+  outputRange: "real",
   forward: (Z) => Z,
   backward: (dA) => dA,
 });

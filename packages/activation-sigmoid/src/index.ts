@@ -10,6 +10,7 @@ export const sigmoid = defineMatrixActivation({
   name: "sigmoid",
   package: "@stepwise/activation-sigmoid",
   description: "logistic sigmoid: 1 / (1 + exp(-z))",
+  outputRange: "probability",
   forward: (Z) => map(Z, (z) => 1 / (1 + Math.exp(-z))),
   backward: (dA, { A }) => zipWith(dA, A, (da, s) => da * s * (1 - s)),
 });

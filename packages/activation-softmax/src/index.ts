@@ -12,6 +12,7 @@ export const softmax = defineMatrixActivation({
   name: "softmax",
   package: "@stepwise/activation-softmax",
   description: "softmax over each column",
+  outputRange: "distribution",
   forward: (Z) => {
     const e = exp(subtract(Z, maxAxis(Z, 0)));
     return divide(e, sumAxis(e, 0));

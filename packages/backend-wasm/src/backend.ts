@@ -1,5 +1,6 @@
 import type { Axis, Backend, BinaryOp, Matrix, ReduceOp, Shape, UnaryOp } from "@stepwise/tensor";
-import { isAllFinite, unsafeMatrix } from "@stepwise/tensor";
+import { isAllFinite } from "@stepwise/tensor";
+import { platform } from "#platform";
 import {
   type Context,
   call,
@@ -22,11 +23,11 @@ import {
   writeGemm,
   writePackA,
 } from "./descriptor.js";
+import { hasRelaxedSimd, probeEnvironment, unavailableReason } from "./features.js";
 import { createHeap } from "./heap.js";
-import { chooseFused, compileKernels, instantiate, MAXIMUM_PAGES } from "./kernels.js";
+import { chooseKernels, compileKernels, instantiate, type KernelsSource, MAXIMUM_PAGES } from "./kernels.js";
 import { binaryCode, reduceCode, unaryCode } from "./ops.js";
 import { blocking } from "./partition.js";
-import { availableCores } from "./platform.js";
 import { startPool } from "./pool.js";
 import { createResidentCache } from "./resident.js";
 import { createStorage } from "./storage.js";
@@ -36,10 +37,22 @@ export interface WasmBackendOptions {
   /** Threads for the large products, the calling thread included (default: the cores available). */
   readonly threads?: number;
   /**
-   * Use the fused multiply-add build (relaxed SIMD). Default: when the runtime supports it. Fused
-   * products round once per multiply-add, so they differ from the js reference in the last bits.
+   * Use the fused multiply-add build (relaxed SIMD). Default: when the runtime supports it (and, if
+   * sources are given, `relaxedKernels` is one of them). Fused products round once per multiply-add, so
+   * they differ from the js reference in the last bits.
    */
   readonly fusedMultiplyAdd?: boolean;
+  /**
+   * The plain SIMD build (the package's `kernels.wasm`): its URL, its bytes or a compiled module. Default:
+   * the package's own `build/kernels.wasm`, found next to its code — which a bundled app does not have,
+   * so pass the URL your bundler gives the file (see the README, "Bundlers").
+   */
+  readonly kernels?: KernelsSource;
+  /**
+   * The fused multiply-add build (`kernels-relaxed.wasm`), likewise. Once either source is given only the
+   * given builds are used: `relaxedKernels` where the runtime has relaxed SIMD, else `kernels`.
+   */
+  readonly relaxedKernels?: KernelsSource;
   /**
    * Let products skip the exact zeros of a mostly-zero op(A) (default true). The bits are the same
    * either way; false measures the dense kernels alone.
@@ -107,12 +120,22 @@ const SHARED_PACK_A = 1 << 16;
 
 const matmulDivide =
   (ctx: Context) =>
-  (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, divisor: number): Matrix => {
+  (
+    a: Matrix,
+    b: Matrix,
+    transposeA: boolean,
+    transposeB: boolean,
+    divisor: number,
+    result: Float64Array,
+  ): void => {
     const m = transposeA ? a.cols : a.rows;
     const k = transposeA ? a.rows : a.cols;
     const n = transposeB ? b.rows : b.cols;
     // An empty sum is 0, and 0 / divisor is what dividing it gives (−0, or NaN for a divisor of 0).
-    if (m === 0 || n === 0 || k === 0) return unsafeMatrix(m, n, new Float64Array(m * n).fill(0 / divisor));
+    if (m === 0 || n === 0 || k === 0) {
+      result.fill(0 / divisor);
+      return;
+    }
     // Stage A before packing B: a product of X with itself finds X's plain copy for the pack.
     const stage = (): ReadonlyArray<Lease> => {
       const A = plain(ctx, a, true);
@@ -123,7 +146,7 @@ const matmulDivide =
         throw error;
       }
     };
-    return call(ctx, m, n, stage, ([A, B], c) => {
+    call(ctx, result, stage, ([A, B], c) => {
       const parallel = m * n * k >= PARALLEL_MACS;
       const blocks = blocking(m, n, parallel ? ctx.pool.threads : 1, k);
       const rs = transposeA ? 1 : a.cols;
@@ -178,21 +201,21 @@ const matmulDivide =
 /** A plain product is a division by 1, which the kernel skips (x / 1 is x). */
 const matmul = (ctx: Context) => {
   const product = matmulDivide(ctx);
-  return (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix =>
-    product(a, b, transposeA, transposeB, 1);
+  return (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, result: Float64Array): void =>
+    product(a, b, transposeA, transposeB, 1, result);
 };
 
 const unary =
   (ctx: Context) =>
-  (op: UnaryOp, a: Matrix): Matrix =>
-    elementwise(ctx, [a], a.rows, a.cols, ([src], out) =>
+  (op: UnaryOp, a: Matrix, result: Float64Array): void =>
+    elementwise(ctx, [a], result, ([src], out) =>
       ctx.kernels.unary(unaryCode[op], src ?? 0, out, a.data.length),
     );
 
 const binary =
   (ctx: Context) =>
-  (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix =>
-    elementwise(ctx, [a, b], rows, cols, ([pa, pb], out) =>
+  (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape, result: Float64Array): void =>
+    elementwise(ctx, [a, b], result, ([pa, pb], out) =>
       // A stride of 0 repeats the single row or column of a broadcast operand (as in the js reference).
       ctx.kernels.binary(
         binaryCode[op],
@@ -210,25 +233,23 @@ const binary =
 
 const scalar =
   (ctx: Context) =>
-  (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean): Matrix =>
-    elementwise(ctx, [a], a.rows, a.cols, ([src], out) => {
+  (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean, result: Float64Array): void =>
+    elementwise(ctx, [a], result, ([src], out) => {
       view(ctx.memory, ctx.scalarSlot, 1)[0] = s;
       ctx.kernels.scalar(binaryCode[op], src ?? 0, ctx.scalarSlot, scalarFirst ? 1 : 0, out, a.data.length);
     });
 
 const reduce =
   (ctx: Context) =>
-  (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
-    const [rows, cols] = axis === "all" ? [1, 1] : axis === 1 ? [a.rows, 1] : [1, a.cols];
-    return elementwise(ctx, [a], rows, cols, ([src], out) =>
+  (op: ReduceOp, a: Matrix, axis: Axis | "all", result: Float64Array): void =>
+    elementwise(ctx, [a], result, ([src], out) =>
       ctx.kernels.reduce(reduceCode[op], axis === "all" ? 2 : axis, src ?? 0, a.rows, a.cols, out),
     );
-  };
 
 const axpby =
   (ctx: Context) =>
-  (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix =>
-    elementwise(ctx, [a, b], a.rows, a.cols, ([pa, pb], out) =>
+  (alpha: number, a: Matrix, beta: number, b: Matrix, result: Float64Array): void =>
+    elementwise(ctx, [a, b], result, ([pa, pb], out) =>
       ctx.kernels.axpby(alpha, pa ?? 0, beta, pb ?? 0, out, a.data.length),
     );
 
@@ -246,11 +267,12 @@ const checkThreads = (threads: number): number => {
  * process alive).
  */
 export const createWasmBackend = async (options: WasmBackendOptions = {}): Promise<WasmBackend> => {
-  const threads = checkThreads(options.threads ?? Math.min(availableCores(), MAX_THREADS));
-  const fused = chooseFused(options.fusedMultiplyAdd);
+  const unavailable = unavailableReason(probeEnvironment());
+  if (unavailable !== undefined) throw new Error(`createWasmBackend: ${unavailable}`);
+  const threads = checkThreads(options.threads ?? Math.min(platform.availableCores(), MAX_THREADS));
   const api = wasmApi();
   if (api === undefined) throw new Error("createWasmBackend: this runtime has no WebAssembly");
-  const module = await compileKernels(fused);
+  const module = await compileKernels(chooseKernels(options, hasRelaxedSimd()));
   const memory = new api.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
   const kernels = instantiate(module, memory);
   // Layout: the module's static data, the control block, the descriptor, a slot for scalars, the heap.
@@ -259,12 +281,14 @@ export const createWasmBackend = async (options: WasmBackendOptions = {}): Promi
   const scalarSlot = descriptor + DESCRIPTOR_BYTES;
   const heap = createHeap(memory, scalarSlot + 64, MAXIMUM_PAGES * PAGE_BYTES);
   const pool = await startPool({ module, memory, control, threads, blockHere: kernels.block });
+  const storage = createStorage(memory, heap);
   const inputs = createResidentCache({
     heap,
     budgetBytes: options.residentBytes ?? 256 * 2 ** 20,
     minBytes: options.residentMinBytes ?? 256 * 2 ** 10,
+    // A recycler's array lives in this storage and holds other numbers next step: never a constant input.
+    isStorage: (data) => storage.addressOf(data) !== undefined,
   });
-  const storage = createStorage(memory, heap);
   const counters = { sparseProducts: 0 };
   const ctx: Context = {
     memory,

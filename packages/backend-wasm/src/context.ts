@@ -1,5 +1,4 @@
 import type { Matrix } from "@stepwise/tensor";
-import { allocateUninitialized, unsafeMatrix } from "@stepwise/tensor";
 import { DESCRIPTOR_BYTES, writePack } from "./descriptor.js";
 import type { Heap } from "./heap.js";
 import type { Kernels } from "./kernels.js";
@@ -11,7 +10,8 @@ import type { WasmMemory } from "./wasm-api.js";
 
 /**
  * What every backend call does around its kernel: put the operands into wasm memory (resident copies
- * when there are some), allocate the result, copy it out, release what the call owned.
+ * when there are some), compute into the result's storage (in place when it is wasm memory, else in a
+ * block copied out afterwards), release what the call owned.
  */
 
 /** Packs with fewer elements than this run on the calling thread alone. */
@@ -102,44 +102,39 @@ export const descriptorWords = (ctx: Context): Int32Array =>
   new Int32Array(ctx.memory.buffer, ctx.descriptor, DESCRIPTOR_BYTES / 4);
 
 /**
- * One backend call: `stage` puts the operands in wasm memory, `compute` fills a fresh `rows × cols`
- * block, and the result is copied out into a Float64Array the caller owns (from tensor's `allocate`,
- * so a training loop's recycler can hand the same arrays out again). Every block the call owns is
- * released, also when a kernel throws; the heap hands the same addresses to the next call.
+ * One backend call: `stage` puts the operands in wasm memory and `compute` fills the result, `result`
+ * itself when it is storage in wasm memory (a recycler's array: tensor hands it out again each step),
+ * else a block of the heap copied into `result` afterwards. Every block the call owns is released, also
+ * when a kernel throws; the heap hands the same addresses to the next call.
  */
 export const call = (
   ctx: Context,
-  rows: number,
-  cols: number,
+  result: Float64Array,
   stage: () => ReadonlyArray<Lease>,
   compute: (operands: ReadonlyArray<number>, out: number) => void,
-): Matrix => {
+): void => {
   ctx.inputs.beginCall();
   const leases: Lease[] = [];
   try {
     for (const lease of stage()) leases.push(lease);
     const operands = leases.map((l) => l.address);
-    const result = allocateUninitialized(rows * cols);
-    // A recycler's array in wasm memory takes the result where it is; any other is copied into.
     const inPlace = ctx.storage.addressOf(result);
-    const out = inPlace ?? ctx.heap.allocate(rows * cols * 8);
+    const out = inPlace ?? ctx.heap.allocate(result.byteLength);
     if (inPlace === undefined) leases.push({ address: out, owned: true });
     compute(operands, out);
-    if (inPlace === undefined) result.set(view(ctx.memory, out, rows * cols));
-    return unsafeMatrix(rows, cols, result);
+    if (inPlace === undefined) result.set(view(ctx.memory, out, result.length));
   } finally {
     for (const lease of leases) release(ctx, lease);
   }
 };
 
-/** An elementwise kernel over `inputs` (plain copies, never kept as inputs) into a `rows × cols` result. */
+/** An elementwise kernel over `inputs` (plain copies, never kept as inputs) into `result`. */
 export const elementwise = (
   ctx: Context,
   inputs: ReadonlyArray<Matrix>,
-  rows: number,
-  cols: number,
+  result: Float64Array,
   kernel: (operands: ReadonlyArray<number>, out: number) => void,
-): Matrix => {
+): void => {
   const stage = (): ReadonlyArray<Lease> => {
     const leases: Lease[] = [];
     try {
@@ -150,5 +145,5 @@ export const elementwise = (
       throw error;
     }
   };
-  return call(ctx, rows, cols, stage, kernel);
+  call(ctx, result, stage, kernel);
 };

@@ -44,3 +44,25 @@ export const claim = (c: Int32Array, generation: number, blocks: number): number
     if (Atomics.compareExchange(c, CLAIM, word, word + 1) === word) return next;
   }
 };
+
+/**
+ * The stores that publish job `generation`, in the order they must happen. A worker that woke late for
+ * the previous job still holds that job's generation and reads BLOCKS and DESCRIPTOR after it; if those
+ * changed while CLAIM still carried the old generation with blocks left under the new count, it would
+ * claim a block of the new job early (computed again by another thread, or counted in DONE before it is
+ * written): wrong numbers. So CLAIM moves to the new generation first, and the stale worker's claim fails
+ * whatever it read; GENERATION goes last, so a worker that sees it sees the whole job. One function per
+ * store so the tests can run a stale worker between any two of them.
+ */
+export const publishSteps = (
+  c: Int32Array,
+  generation: number,
+  descriptor: number,
+  blocks: number,
+): ReadonlyArray<() => void> => [
+  () => Atomics.store(c, CLAIM, (generation & 0xffff) << 16),
+  () => Atomics.store(c, DESCRIPTOR, descriptor),
+  () => Atomics.store(c, BLOCKS, blocks),
+  () => Atomics.store(c, DONE, 0),
+  () => Atomics.store(c, GENERATION, generation),
+];

@@ -65,3 +65,43 @@ export const canBlock = (): boolean => {
     return false;
   }
 };
+
+/** What `createWasmBackend` needs from the runtime, probed once (a value, so the messages are testable). */
+export interface Environment {
+  readonly webAssembly: boolean;
+  readonly simd: boolean;
+  readonly sharedMemory: boolean;
+  /** `self.crossOriginIsolated` in a browser; undefined in Node, which has no such notion. */
+  readonly crossOriginIsolated: boolean | undefined;
+  readonly canBlock: boolean;
+}
+
+export const probeEnvironment = (): Environment => {
+  const isolated = (globalThis as { readonly crossOriginIsolated?: unknown }).crossOriginIsolated;
+  return {
+    webAssembly: wasmApi() !== undefined,
+    simd: hasSimd(),
+    sharedMemory: hasSharedMemory(),
+    crossOriginIsolated: typeof isolated === "boolean" ? isolated : undefined,
+    canBlock: canBlock(),
+  };
+};
+
+const FALLBACK = "use the js backend instead (jsBackend from @stepwise/tensor), which needs none of this";
+
+/**
+ * Why the backend cannot start here, or undefined. The browser's own errors (a SharedArrayBuffer that is
+ * not defined, "Atomics.wait cannot be called in this context") do not say what to change; these do.
+ */
+export const unavailableReason = (env: Environment): string | undefined => {
+  if (!env.webAssembly) return `this runtime has no WebAssembly; ${FALLBACK}`;
+  if (!env.simd)
+    return `this runtime's WebAssembly has no SIMD (Node ≥ 16.4, Chrome ≥ 91, Firefox ≥ 89, Safari ≥ 16.4 have it); ${FALLBACK}`;
+  if (!env.sharedMemory)
+    return env.crossOriginIsolated === false
+      ? `this page is not cross-origin isolated (crossOriginIsolated is false), so the shared WebAssembly memory (SharedArrayBuffer) the backend's threads work in is not available. Serve the page and its scripts with the headers "Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp" (on a static host that cannot set headers, a service-worker shim such as coi-serviceworker adds them), or ${FALLBACK}`
+      : `this runtime has no shared WebAssembly memory (SharedArrayBuffer), which the backend's threads work in; ${FALLBACK}`;
+  if (!env.canBlock)
+    return `this thread may not block on Atomics.wait, as a page's main thread may not; the backend's products wait for their worker threads, so create it and train inside a Web Worker (new Worker(new URL("./train.js", import.meta.url), { type: "module" })), or ${FALLBACK}`;
+  return undefined;
+};

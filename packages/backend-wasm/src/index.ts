@@ -5,4 +5,4 @@ export {
   type WasmBackendStats,
 } from "./backend.js";
 export { hasRelaxedSimd } from "./features.js";
-export { wasmBackendAvailable } from "./kernels.js";
+export { wasmBackendAvailable, wasmBackendUnavailableReason } from "./kernels.js";

@@ -1,16 +1,6 @@
-import {
-  BLOCKS,
-  CLAIM,
-  CONTROL_WORDS,
-  claim,
-  DESCRIPTOR,
-  DONE,
-  FAILED,
-  GENERATION,
-  QUIT,
-  SPIN_MS,
-} from "./control.js";
-import { spawnThread, type Thread } from "./platform.js";
+import { platform } from "#platform";
+import { CONTROL_WORDS, claim, DONE, FAILED, GENERATION, publishSteps, QUIT, SPIN_MS } from "./control.js";
+import type { Thread } from "./platform.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
 import { workerSource } from "./worker-source.js";
 
@@ -39,7 +29,7 @@ export interface PoolOptions {
 
 const startWorker = (options: PoolOptions, index: number): Promise<Thread> =>
   new Promise((resolve, reject) => {
-    const thread = spawnThread(
+    const thread = platform.spawnThread(
       workerSource,
       (message) => {
         const m = message as { readonly ready?: boolean; readonly error?: string };
@@ -71,11 +61,7 @@ export const startPool = async (options: PoolOptions): Promise<Pool> => {
       return;
     }
     const generation = (Atomics.load(c, GENERATION) + 1) | 0;
-    Atomics.store(c, DESCRIPTOR, descriptor);
-    Atomics.store(c, BLOCKS, blocks);
-    Atomics.store(c, DONE, 0);
-    Atomics.store(c, CLAIM, (generation & 0xffff) << 16);
-    Atomics.store(c, GENERATION, generation);
+    for (const store of publishSteps(c, generation, descriptor, blocks)) store();
     Atomics.notify(c, GENERATION);
     let failure: unknown;
     for (let b = claim(c, generation, blocks); b >= 0; b = claim(c, generation, blocks)) {

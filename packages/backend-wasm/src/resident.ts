@@ -1,4 +1,3 @@
-import { isRecycled } from "@stepwise/tensor";
 import type { Heap } from "./heap.js";
 
 /**
@@ -11,8 +10,10 @@ import type { Heap } from "./heap.js";
  *
  * - Admission: an array is kept only when it is at least `minBytes` and has been seen before, so the
  *   per-iteration arrays (W1, the gradients) pass through without filling the cache; an array of at
- *   least `eagerBytes` (4 MiB: data, such as X) is kept from its first use. Recycled arrays never are. (Results are not kept: copying a 2 MB operand in costs ~0.1 ms, far less than the
- *   bookkeeping of a weakly keyed entry per result costs the garbage collector.)
+ *   least `eagerBytes` (4 MiB: data, such as X) is kept from its first use. Arrays in the backend's own
+ *   storage (`isStorage`: a recycler's, whose numbers change from step to step) never are. (Results are
+ *   not kept: copying a 2 MB operand in costs ~0.1 ms, far less than the bookkeeping of a weakly keyed
+ *   entry per result costs the garbage collector.)
  * - Budget: at most `budgetBytes` stay resident; least recently used entries are evicted first, never
  *   one used by the call in progress (`beginCall` starts a call).
  * - Release: an evicted entry frees its blocks at once; an entry whose array is garbage-collected frees
@@ -49,6 +50,8 @@ export interface ResidentOptions {
   readonly heap: Heap;
   readonly budgetBytes: number;
   readonly minBytes: number;
+  /** Whether `data` is the backend's own storage, which a recycler hands out again: never kept. */
+  readonly isStorage: (data: Float64Array) => boolean;
   /**
    * Arrays this large are kept from their first use: only data is this big (the cat model's X is 20 MB),
    * and copying and packing it a second time would cost as much as a whole training step.
@@ -60,6 +63,7 @@ export const createResidentCache = ({
   heap,
   budgetBytes,
   minBytes,
+  isStorage,
   eagerBytes = 4 * 2 ** 20,
 }: ResidentOptions): ResidentCache => {
   let entries = new WeakMap<Float64Array, Entry>();
@@ -114,7 +118,7 @@ export const createResidentCache = ({
 
   const offer = (data: Float64Array, form: string, address: number, size: number): boolean => {
     // A recycled array holds other numbers next step: never a constant input.
-    if (data.byteLength < minBytes || isRecycled(data)) return false;
+    if (data.byteLength < minBytes || isStorage(data)) return false;
     let entry = live(data);
     if (entry === undefined && data.byteLength < eagerBytes && !seen.has(data) && !entries.has(data)) {
       seen.add(data);

@@ -19,6 +19,10 @@ export interface WasmInstance {
 }
 
 export interface WasmApi {
+  /** For `instanceof`: a module compiled elsewhere can be passed in. */
+  readonly Module: abstract new (
+    ...args: never[]
+  ) => WasmModule;
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   readonly Instance: new (
     module: WasmModule,

@@ -1,7 +1,7 @@
 import { equals, jsBackend } from "@stepwise/tensor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWasmBackend } from "../src/index.js";
-import { ensureKernels, expectParity, generator, randomMatrix } from "./helpers.js";
+import { ensureKernels, expectParity, generator, kernels, randomMatrix } from "./helpers.js";
 
 const next = generator(3);
 beforeAll(ensureKernels, 180_000);
@@ -13,14 +13,14 @@ describe("resident copies of constant inputs", () => {
       const X = randomMatrix(next, 300, 40);
       const W = randomMatrix(next, 6, 300);
       const dZ = randomMatrix(next, 6, 40);
-      const first = wasm.matmul(W, X, false, false);
+      const first = kernels(wasm).matmul(W, X, false, false);
       expect(wasm.stats().residentArrays).toBe(0);
-      const again = [wasm.matmul(W, X, false, false), wasm.matmul(dZ, X, false, true)];
+      const again = [kernels(wasm).matmul(W, X, false, false), kernels(wasm).matmul(dZ, X, false, true)];
       // X (seen twice) is kept as packed and packed-transposed; W is kept too, as a plain copy.
       expect(wasm.stats().residentArrays).toBe(2);
       expect(wasm.stats().residentBytes).toBe(2 * 300 * 40 * 8 + 6 * 300 * 8);
       expect(equals(again[0] ?? first, first)).toBe(true);
-      expectParity(again[1] ?? first, jsBackend.matmul(dZ, X, false, true), {
+      expectParity(again[1] ?? first, kernels(jsBackend).matmul(dZ, X, false, true), {
         exact: !wasm.fusedMultiplyAdd,
       });
       wasm.clearResident();
@@ -35,9 +35,9 @@ describe("resident copies of constant inputs", () => {
     try {
       const X = randomMatrix(next, 1024, 512);
       const W = randomMatrix(next, 4, 1024);
-      const first = wasm.matmul(W, X, false, false);
+      const first = kernels(wasm).matmul(W, X, false, false);
       expect(wasm.stats().residentArrays).toBe(1);
-      expect(equals(wasm.matmul(W, X, false, false), first)).toBe(true);
+      expect(equals(kernels(wasm).matmul(W, X, false, false), first)).toBe(true);
     } finally {
       await wasm.dispose();
     }
@@ -53,8 +53,9 @@ describe("resident copies of constant inputs", () => {
       const W = randomMatrix(next, 3, 100);
       const inputs = Array.from({ length: 5 }, () => randomMatrix(next, 100, 40));
       for (const X of inputs) {
-        const expected = jsBackend.matmul(W, X, false, false);
-        for (let i = 0; i < 3; i++) expectParity(wasm.matmul(W, X, false, false), expected, { atol: 1e-12 });
+        const expected = kernels(jsBackend).matmul(W, X, false, false);
+        for (let i = 0; i < 3; i++)
+          expectParity(kernels(wasm).matmul(W, X, false, false), expected, { atol: 1e-12 });
         expect(wasm.stats().residentBytes).toBeLessThanOrEqual(3 * 100 * 40 * 8);
       }
     } finally {
@@ -67,7 +68,12 @@ describe("resident copies of constant inputs", () => {
     try {
       const X = randomMatrix(next, 100, 40);
       for (let i = 0; i < 4; i++)
-        wasm.scalar("multiply", wasm.matmul(randomMatrix(next, 3, 100), X, false, false), 2, false);
+        kernels(wasm).scalar(
+          "multiply",
+          kernels(wasm).matmul(randomMatrix(next, 3, 100), X, false, false),
+          2,
+          false,
+        );
       // Only X (a packed copy) is resident; each fresh W passed through.
       expect(wasm.stats().residentArrays).toBe(1);
       // Between calls the heap holds nothing but resident copies.
@@ -87,6 +93,6 @@ describe("lifecycle", () => {
     await wasm.dispose();
     await wasm.dispose();
     const big = randomMatrix(next, 64, 64);
-    expect(() => wasm.matmul(big, big, false, false)).toThrow("disposed");
+    expect(() => kernels(wasm).matmul(big, big, false, false)).toThrow("disposed");
   });
 });

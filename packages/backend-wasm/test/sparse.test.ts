@@ -1,7 +1,7 @@
 import { equals, jsBackend, type Matrix, transpose, unsafeMatrix } from "@stepwise/tensor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWasmBackend, type WasmBackend } from "../src/index.js";
-import { ensureKernels, expectParity, generator, randomMatrix } from "./helpers.js";
+import { ensureKernels, expectParity, generator, kernels, randomMatrix } from "./helpers.js";
 
 // A product whose op(A) is mostly exact zeros (ReLU's dZ1) skips them when B is a resident, finite
 // input (assembly/sparse.ts). The bits must be the dense kernel's: compared with a backend told not to
@@ -60,14 +60,14 @@ describe("skipping op(A)'s zeros", () => {
         const stored = transposeA ? transpose(A) : A;
         const b = randomMatrix(next, n, k);
         const before = sparse.stats().sparseProducts;
-        const got = twice((w) => w.matmulDivide(stored, b, transposeA, true, 209));
+        const got = twice((w) => kernels(w).matmulDivide(stored, b, transposeA, true, 209));
         expect(sparse.stats().sparseProducts).toBeGreaterThan(before);
-        const want = dense.matmulDivide(stored, b, transposeA, true, 209);
+        const want = kernels(dense).matmulDivide(stored, b, transposeA, true, 209);
         expect(dense.stats().sparseProducts).toBe(0);
         expect(equals(got, want)).toBe(true);
         if (!sparse.fusedMultiplyAdd)
           // Aᵀ·Bᵀ: the js reference groups its sums differently; near cancellation only atol holds.
-          expectParity(got, jsBackend.matmulDivide(stored, b, transposeA, true, 209), {
+          expectParity(got, kernels(jsBackend).matmulDivide(stored, b, transposeA, true, 209), {
             atol: 4 * k * k * Number.EPSILON,
             exact: !transposeA,
           });
@@ -79,9 +79,9 @@ describe("skipping op(A)'s zeros", () => {
     const b = randomMatrix(next, 2000, 209);
     b.data[5 * 209 + 7] = Number.POSITIVE_INFINITY;
     const before = sparse.stats().sparseProducts;
-    const got = twice((w) => w.matmul(a, b, false, true));
+    const got = twice((w) => kernels(w).matmul(a, b, false, true));
     expect(sparse.stats().sparseProducts).toBe(before);
-    expectParity(got, dense.matmul(a, b, false, true), { exact: true });
+    expectParity(got, kernels(dense).matmul(a, b, false, true), { exact: true });
     expect(got.data.some(Number.isNaN)).toBe(true);
   });
 
@@ -89,14 +89,14 @@ describe("skipping op(A)'s zeros", () => {
     const before = sparse.stats().sparseProducts;
     const a = withZeros(8, 1100, 0.8, 0.5);
     const b = randomMatrix(next, 300, 1100);
-    const got = twice((w) => w.matmul(a, b, false, true));
+    const got = twice((w) => kernels(w).matmul(a, b, false, true));
     expect(sparse.stats().sparseProducts).toBe(before);
-    expect(equals(got, dense.matmul(a, b, false, true))).toBe(true);
+    expect(equals(got, kernels(dense).matmul(a, b, false, true))).toBe(true);
   });
 
   it("keeps the dense kernel for a mostly nonzero A", () => {
     const before = sparse.stats().sparseProducts;
-    twice((w) => w.matmul(withZeros(20, 209, 0.1, 0.4), randomMatrix(next, 2000, 209), false, true));
+    twice((w) => kernels(w).matmul(withZeros(20, 209, 0.1, 0.4), randomMatrix(next, 2000, 209), false, true));
     expect(sparse.stats().sparseProducts).toBe(before);
   });
 });

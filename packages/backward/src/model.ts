@@ -1,8 +1,19 @@
-import { type Cost, checkTargets, type GradKey, type Grads } from "@stepwise/core";
+import { type Cost, checkOneBackend, checkTargets, type GradKey, type Grads } from "@stepwise/core";
+import { checkLambd } from "@stepwise/cost";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import type { Caches, LayerCache } from "@stepwise/forward-cache";
-import { add, divide, invalidArgument, type Matrix, multiply, raise, shapeError } from "@stepwise/tensor";
+import {
+  add,
+  divide,
+  formatShape,
+  invalidArgument,
+  type Matrix,
+  multiply,
+  type StepwiseError,
+  shapeError,
+} from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import {
   type BatchMean,
   linear_backward_bias,
@@ -30,13 +41,60 @@ export interface BackwardOptions {
 const throughDropout = (dA: Matrix, cache: LayerCache | undefined): Matrix =>
   cache?.dropout === undefined ? dA : divide(multiply(dA, cache.dropout.D), cache.dropout.keep_prob);
 
+/** `batchMean` is one of the two ways to take the mean (a value from JavaScript may be anything). */
+export const checkBatchMean = (fn: string, batchMean: unknown): E.Either<StepwiseError, BatchMean> =>
+  batchMean === "divide" || batchMean === "reciprocal"
+    ? E.right(batchMean)
+    : E.left(
+        invalidArgument(
+          `${fn}: batchMean is ${JSON.stringify(batchMean)}; use "divide" (dW = dZ·Aᵀ / m, the course's) or "reciprocal" (dW = (1/m)·dZ·Aᵀ, the Course 2 notebooks')`,
+        ),
+      );
+
 /**
- * The course's `L_model_backward`: the cost plugin gives `dAL` (or the output's `dZL` in closed form, when
- * it has one for the output activation), then each layer from L down to 1 turns its
- * output gradient into `dW_l`, `db_l` and `dA_{l−1}`. Dropout masks and the activation of each layer come
- * from the caches; `lambd` adds the L2 term. `dA0` is computed only when asked.
+ * What a backward pass needs, checked once: caches from `L_model_forward` whose last output has AL's
+ * shape, targets the cost accepts (`checkTargets`), a valid `lambd`, everything on one backend.
  */
-export const L_model_backward = (
+export const checkBackward = (
+  fn: string,
+  AL: Matrix,
+  Y: Matrix,
+  caches: Caches,
+  { cost = binary_cross_entropy, lambd = 0, batchMean = "divide" }: BackwardOptions = {},
+): E.Either<StepwiseError, void> => {
+  const last = caches[caches.length - 1];
+  if (last === undefined)
+    return E.left(shapeError(`${fn}: caches is empty; pass the caches L_model_forward returned`));
+  const output = last.activation_cache.A;
+  return pipe(
+    output.rows === AL.rows && output.cols === AL.cols
+      ? E.right(AL)
+      : E.left(
+          shapeError(
+            `${fn}: AL is ${formatShape(AL)} but the last layer's cached output is ${formatShape(output)}; pass the AL and caches of one L_model_forward call`,
+          ),
+        ),
+    E.flatMap(() => checkTargets(fn, AL, Y, cost)),
+    E.flatMap(() => checkLambd(fn, lambd)),
+    E.flatMap(() => checkBatchMean(fn, batchMean)),
+    E.flatMap(() =>
+      checkOneBackend(fn, [
+        ["AL", AL],
+        ["the caches' W1", caches[0]?.linear_cache.W ?? AL],
+      ]),
+    ),
+    E.map(() => undefined),
+  );
+};
+
+/**
+ * `L_model_backward` without the checks, for a loop that checked its data once (L_layer_model): the
+ * cost plugin gives `dAL`, then each layer from L down to 1 turns its output gradient into `dW_l`, `db_l`
+ * and `dA_{l−1}`. Dropout masks and the activation of each layer come from the caches; `lambd` adds the
+ * L2 term. `dA0` is computed only when asked. The output's `dZL` comes in closed form when the cost has
+ * one for the output activation (`Cost.dZL`: A − Y for a sigmoid and cross-entropy).
+ */
+export const modelBackward = (
   AL: Matrix,
   Y: Matrix,
   caches: Caches,
@@ -49,15 +107,7 @@ export const L_model_backward = (
     dZ1_instead_of_dW1 = false,
     batchMean = "divide",
   } = options;
-  const targets = checkTargets("L_model_backward", AL, Y);
-  if (E.isLeft(targets)) raise(targets.left);
-  if (!(Number.isFinite(lambd) && lambd >= 0))
-    raise(
-      invalidArgument(`L_model_backward: lambd is ${lambd}; the L2 strength must be a finite number ≥ 0`),
-    );
   const L = caches.length;
-  if (L === 0)
-    raise(shapeError("L_model_backward: caches is empty; pass the caches L_model_forward returned"));
   const m = Y.cols;
   const grads: Partial<Record<GradKey, Matrix>> = {};
   const output = caches[L - 1] as LayerCache;
@@ -86,3 +136,18 @@ export const L_model_backward = (
   }
   return grads;
 };
+
+/**
+ * The course's `L_model_backward`: the gradients of every layer from AL, Y and the caches
+ * (`modelBackward`), after checking them (`checkBackward`): a mismatch or a label the cost does not
+ * accept is an error that names it, never NaN gradients.
+ */
+export const L_model_backward = (
+  AL: Matrix,
+  Y: Matrix,
+  caches: Caches,
+  options: BackwardOptions = {},
+): E.Either<StepwiseError, Grads> =>
+  E.map(() => modelBackward(AL, Y, caches, options))(
+    checkBackward("L_model_backward", AL, Y, caches, options),
+  );

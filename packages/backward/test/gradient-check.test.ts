@@ -4,8 +4,9 @@ import { tanh } from "@stepwise/activation-tanh";
 import { bias, fromLayers, type Grads, type Parameters, weight } from "@stepwise/core";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { L_model_forward } from "@stepwise/forward-cache";
-import { equals, type Matrix, multiply } from "@stepwise/tensor";
+import { equals, type Matrix, multiply, orThrow } from "@stepwise/tensor";
 import { courseTestCase, draws } from "@stepwise/testkit";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it, vi } from "vitest";
 import {
   dictionary_to_vector,
@@ -24,12 +25,12 @@ const [W1, b1] = [weight(parameters, 1), bias(parameters, 1)];
 const y = matrix([[1, 1, 0]]);
 const backward = (p: Parameters): Grads => {
   const [AL, caches] = unwrap(L_model_forward(x, p));
-  return L_model_backward(AL, y, caches);
+  return orThrow(L_model_backward(AL, y, caches));
 };
 
 describe("gradient_check_n", () => {
   it("passes a correct backward pass (the notebook prints difference ≈ 1.189e-07)", () => {
-    const difference = gradient_check_n(parameters, backward(parameters), x, y);
+    const difference = orThrow(gradient_check_n(parameters, backward(parameters), x, y));
     // numpy on this machine gives 1.1890913024643007e-07 with the course's own cost expression; ours sums in
     // a different order, which moves the finite differences in their last digits: 1 % tolerance.
     expect(difference).toBeLessThan(GRADIENT_CHECK_THRESHOLD);
@@ -44,7 +45,7 @@ describe("gradient_check_n", () => {
       db1: multiply(correct["db1"] as Matrix, 4),
     };
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const difference = gradient_check_n(parameters, buggy, x, y, 1e-7, true);
+    const difference = orThrow(gradient_check_n(parameters, buggy, x, y, 1e-7, true));
     expect(Math.abs(difference - 0.2850931567761624)).toBeLessThan(1e-6 * 0.285);
     expect(log).toHaveBeenCalledWith(
       `There is a mistake in the backward propagation! difference = ${difference}`,
@@ -71,26 +72,31 @@ describe("gradient_check_n", () => {
     ]);
     const spec = { hidden: tanh, output: softmax };
     const [AL, caches] = unwrap(L_model_forward(X, p, spec));
-    const grads = L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy, lambd: 0.3 });
-    const difference = gradient_check_n(p, grads, X, Y, 1e-7, false, {
-      spec,
-      cost: categorical_cross_entropy,
-      lambd: 0.3,
-    });
-    expect(difference).toBeLessThan(GRADIENT_CHECK_THRESHOLD);
-    const withoutL2 = L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy });
-    expect(
-      gradient_check_n(p, withoutL2, X, Y, 1e-7, false, {
+    const grads = orThrow(L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy, lambd: 0.3 }));
+    const difference = orThrow(
+      gradient_check_n(p, grads, X, Y, 1e-7, false, {
         spec,
         cost: categorical_cross_entropy,
         lambd: 0.3,
       }),
+    );
+    expect(difference).toBeLessThan(GRADIENT_CHECK_THRESHOLD);
+    const withoutL2 = orThrow(L_model_backward(AL, Y, caches, { cost: categorical_cross_entropy }));
+    expect(
+      orThrow(
+        gradient_check_n(p, withoutL2, X, Y, 1e-7, false, {
+          spec,
+          cost: categorical_cross_entropy,
+          lambd: 0.3,
+        }),
+      ),
     ).toBeGreaterThan(GRADIENT_CHECK_THRESHOLD);
   });
 
   it("rejects parameters that do not fit X", () => {
-    expect(() => gradient_check_n(parameters, backward(parameters), matrix([[1, 2, 3]]), y)).toThrow(
-      "gradient_check_n: W1 is (5, 4) but the layer below has 1 units",
+    const result = gradient_check_n(parameters, backward(parameters), matrix([[1, 2, 3]]), y);
+    expect(E.isLeft(result) && result.left.message).toContain(
+      "gradient_check_n: X is (1, 3) but W1 is (5, 4); X needs one row per input feature (4)",
     );
   });
 });

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { allClose, fromArray, type Matrix, maxAbsDifference, type StepwiseError } from "@stepwise/tensor";
+import { loadFixture } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { expect } from "vitest";
 
@@ -21,5 +21,5 @@ export const expectClose = (
   expect(allClose(actual, e, { rtol, atol }), `max |Δ| = ${maxAbsDifference(actual, e)}`).toBe(true);
 };
 
-export const readFixture = <A>(name: string): A =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), "utf8")) as A;
+/** A fixture file's JSON, through testkit's loader (the repository's fixtures/, or $STEPWISE_FIXTURES_DIR). */
+export const readFixture = <A>(name: string): A => loadFixture(name) as A;

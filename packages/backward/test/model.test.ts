@@ -12,8 +12,9 @@ import { mse } from "@stepwise/cost-mse";
 import { L_model_forward, L_model_forward_with_dropout, type LayerCache } from "@stepwise/forward-cache";
 import { update_parameters } from "@stepwise/optimizer";
 import { seedOrThrow } from "@stepwise/random";
-import { type Matrix, transpose } from "@stepwise/tensor";
+import { type Matrix, orThrow, transpose, unsafeMatrix } from "@stepwise/tensor";
 import { courseTestCase, draws } from "@stepwise/testkit";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { L_model_backward } from "../src/index.js";
 import { expectClose, matrix, readFixture, unwrap } from "./helpers.js";
@@ -38,7 +39,8 @@ const costs: Record<string, Cost> = { bce: binary_cross_entropy, mse, ce: catego
 
 describe("torch-gradients.json: PyTorch autograd in float64, relative 1e-10", () => {
   const { cases } = readFixture<{ cases: TorchCase[] }>("torch-gradients.json");
-  it("has the six cases", () => expect(cases.length).toBe(6));
+  // Every case in the file is checked below; this only guards against an empty (vacuous) run.
+  it("has cases", () => expect(cases.length).toBeGreaterThan(0));
   describe.each(cases)("$name", (c) => {
     const spec = {
       hidden: activations[c.hidden_activation] as Activation,
@@ -53,11 +55,11 @@ describe("torch-gradients.json: PyTorch autograd in float64, relative 1e-10", ()
     const [AL, caches] = unwrap(L_model_forward(X, parameters, spec));
     it("AL and J", () => {
       expectClose(AL, c.AL, 1e-10);
-      const J = compute_cost_with_regularization(AL, Y, parameters, c.lambd, cost);
+      const J = orThrow(compute_cost_with_regularization(AL, Y, parameters, c.lambd, cost));
       expect(Math.abs(J - c.J)).toBeLessThanOrEqual(1e-10 * Math.abs(c.J));
     });
     it("every dW_l and db_l", () => {
-      const grads = L_model_backward(AL, Y, caches, { cost, lambd: c.lambd });
+      const grads = orThrow(L_model_backward(AL, Y, caches, { cost, lambd: c.lambd }));
       for (const [key, expected] of Object.entries(c.grads))
         expectClose(grads[key as GradKey], expected, 1e-10, 1e-15);
       expect(grads["dA0"]).toBeUndefined();
@@ -87,7 +89,7 @@ describe("L_model_backward (L_model_backward_test_case, seed 3)", () => {
   const caches = [layer(A1, W1, b1, Z1, relu), layer(A2, W2, b2, Z2, sigmoid)];
   const Y = matrix([[1, 0]]);
   it("dW1, db1, dA1 as the notebook prints them", () => {
-    const grads = L_model_backward(AL, Y, caches);
+    const grads = orThrow(L_model_backward(AL, Y, caches));
     expectClose(
       grads["dW1"],
       [
@@ -109,16 +111,29 @@ describe("L_model_backward (L_model_backward_test_case, seed 3)", () => {
     );
   });
   it("computes dA0 only when asked", () => {
-    expect(L_model_backward(AL, Y, caches)["dA0"]).toBeUndefined();
-    const dA0 = L_model_backward(AL, Y, caches, { dA0: true })["dA0"];
+    expect(orThrow(L_model_backward(AL, Y, caches))["dA0"]).toBeUndefined();
+    const dA0 = orThrow(L_model_backward(AL, Y, caches, { dA0: true }))["dA0"];
     expect(dA0?.rows).toBe(4);
   });
-  it("rejects a Y that does not match AL, and a negative lambd", () => {
-    expect(() => L_model_backward(AL, matrix([[1, 0, 1]]), caches)).toThrow(
+  it("says what is wrong, as a value: a Y that does not match AL, a negative lambd, no caches", () => {
+    const message = (result: E.Either<{ message: string }, unknown>): string =>
+      E.isLeft(result) ? result.left.message : "no error";
+    expect(message(L_model_backward(AL, matrix([[1, 0, 1]]), caches))).toContain(
       "L_model_backward: AL is (1, 2) but Y is (1, 3)",
     );
-    expect(() => L_model_backward(AL, Y, caches, { lambd: -1 })).toThrow("L_model_backward: lambd is -1");
-    expect(() => L_model_backward(AL, Y, [])).toThrow("L_model_backward: caches is empty");
+    expect(message(L_model_backward(AL, Y, caches, { lambd: -1 }))).toContain(
+      "L_model_backward: lambd is -1",
+    );
+    expect(message(L_model_backward(AL, Y, []))).toContain("L_model_backward: caches is empty");
+  });
+  it("refuses what would give NaN gradients: a label the cost does not take, a NaN in AL", () => {
+    const message = (result: E.Either<{ message: string }, unknown>): string =>
+      E.isLeft(result) ? result.left.message : "no error";
+    expect(message(L_model_backward(AL, matrix([[1, 2]]), caches))).toBe(
+      "L_model_backward: Y element (0, 1) is 2; binary_cross_entropy takes labels that are a number in [0, 1] (0 or 1, such as the course's non-cat and cat)",
+    );
+    const nan = unsafeMatrix(1, 2, Float64Array.of(Number.NaN, 0.5));
+    expect(message(L_model_backward(nan, Y, caches))).toContain("L_model_backward: AL element (0, 0) is NaN");
   });
 });
 
@@ -128,7 +143,7 @@ describe("dropout backward (Course 2 Regularization notebook, keep_prob 0.7, see
   const Y = matrix([[1, 1, 0, 1, 0]]);
   it("masks the gradients like the forward pass masked the activations", () => {
     const [AL, caches] = unwrap(L_model_forward_with_dropout(x, p, 0.7, seedOrThrow(1)));
-    const grads = L_model_backward(AL, Y, caches);
+    const grads = orThrow(L_model_backward(AL, Y, caches));
     expectClose(
       grads["dA1"],
       [
@@ -177,7 +192,7 @@ describe("the notes' one-example two-layer ReLU network (seed-examples.json)", (
   });
   it("backward: every gradient, exactly", () => {
     const [AL, caches] = unwrap(L_model_forward(T(ex.x), parameters, spec));
-    const grads = L_model_backward(AL, T(ex.y), caches, { cost: mse });
+    const grads = orThrow(L_model_backward(AL, T(ex.y), caches, { cost: mse }));
     for (const key of ["dW1", "db1", "dW2", "db2"] as const)
       expect(Array.from(transpose(grads[key] as Matrix).data), key).toEqual(
         matrix(ex.first[key]).data.length ? Array.from(matrix(ex.first[key]).data) : [],
@@ -197,7 +212,7 @@ describe("the notes' one-example two-layer ReLU network (seed-examples.json)", (
     for (let step = 0; step < 10; step++) {
       const [AL, caches] = unwrap(L_model_forward(X, p, spec));
       trajectory.push({ y_pred: AL.data[0] as number, loss: mse.compute_cost(AL, Y) });
-      p = update_parameters(p, L_model_backward(AL, Y, caches, { cost: mse }), ex.lr);
+      p = orThrow(update_parameters(p, orThrow(L_model_backward(AL, Y, caches, { cost: mse })), ex.lr));
       if (step === 0)
         for (const key of ["W1", "b1", "W2", "b2"] as const)
           expect(Array.from(transpose(p[key] as Matrix).data), key).toEqual(
@@ -229,7 +244,7 @@ describe("a cost's closed-form dZL (Course 2's dz3 = a3 − Y)", () => {
   it("replaces dAL and the output's backward: dZL = AL − Y, so dW_L = (AL − Y)·A_{L−1}ᵀ / m", () => {
     const Y = matrix([[1, 0, 1]]);
     const [AL, caches] = unwrap(L_model_forward(X, parameters, spec));
-    const grads = L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum });
+    const grads = unwrap(L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum }));
     const A1 = caches[1]?.linear_cache.A_prev as Matrix;
     const dZ = Array.from(AL.data, (a, j) => a - (Y.data[j] as number));
     const expected = [0, 1].map((i) => dZ.reduce((s, d, j) => s + d * (A1.data[i * 3 + j] as number), 0) / 3);
@@ -250,8 +265,8 @@ describe("a cost's closed-form dZL (Course 2's dz3 = a3 − Y)", () => {
     ]);
     const [AL, caches] = unwrap(L_model_forward(X, big, spec));
     expect(AL.data[0]).toBe(1);
-    const closed = L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum });
-    const chained = L_model_backward(AL, Y, caches, { cost: binary_cross_entropy });
+    const closed = unwrap(L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum }));
+    const chained = unwrap(L_model_backward(AL, Y, caches, { cost: binary_cross_entropy }));
     expect(Array.from((closed["dW1"] as Matrix).data).every(Number.isFinite)).toBe(true);
     expect(Array.from((chained["dW2"] as Matrix).data).some(Number.isNaN)).toBe(true);
   });

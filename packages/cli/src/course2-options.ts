@@ -3,10 +3,7 @@ import type { Decay, TrainOptions } from "@stepwise/model";
 import { schedule_lr_decay, update_lr } from "@stepwise/optimizer";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, usageFailure } from "./cli-error.js";
-
-/** The course's two learning-rate decays, by their flag names. */
-export const DECAYS = ["update-lr", "schedule-lr-decay"] as const;
-export type DecayName = (typeof DECAYS)[number];
+import { DECAYS, type DecayName } from "./flags.js";
 
 /** schedule_lr_decay's time_interval when `--time-interval` is not given: the notebook's. */
 export const DEFAULT_TIME_INTERVAL = 1000;
@@ -18,8 +15,10 @@ export interface CourseTwoFlags {
   readonly decay?: DecayName;
   readonly decayRate?: number;
   readonly timeInterval?: number;
-  readonly keepGoingOnNonfinite: boolean;
-  readonly batchMean: BatchMean;
+  /** Default false. */
+  readonly keepGoingOnNonfinite?: boolean;
+  /** Default "divide". */
+  readonly batchMean?: BatchMean;
   readonly miniBatchSize?: number;
   readonly keepProb: number;
 }
@@ -71,8 +70,10 @@ export const courseTwoOptions = (flags: CourseTwoFlags): E.Either<CliFailure, Tr
             decay: decayOf(flags.decay, flags.timeInterval ?? DEFAULT_TIME_INTERVAL),
             decay_rate: flags.decayRate ?? 1,
           }),
-      ...(flags.keepGoingOnNonfinite ? { keepGoingOnNonFinite: true } : {}),
-      ...(flags.batchMean === "divide" ? {} : { batchMean: flags.batchMean }),
+      ...(flags.keepGoingOnNonfinite === true ? { keepGoingOnNonFinite: true } : {}),
+      ...(flags.batchMean === undefined || flags.batchMean === "divide"
+        ? {}
+        : { batchMean: flags.batchMean }),
     }),
   )(check(flags));
 
@@ -91,6 +92,6 @@ export const courseTwoConfig = (
           ? { time_interval: flags.timeInterval ?? DEFAULT_TIME_INTERVAL }
           : {}),
       }),
-  ...(flags.keepGoingOnNonfinite ? { keep_going_on_nonfinite: true } : {}),
-  ...(flags.batchMean === "divide" ? {} : { batch_mean: flags.batchMean }),
+  ...(flags.keepGoingOnNonfinite === true ? { keep_going_on_nonfinite: true } : {}),
+  ...(flags.batchMean === undefined || flags.batchMean === "divide" ? {} : { batch_mean: flags.batchMean }),
 });

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { DEFAULT_DATA_DIR, fetchCatvnoncat } from "@stepwise/data";
+import { DEFAULT_DATA_DIR, fetchCatvnoncat } from "@stepwise/data/node";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure } from "./cli-error.js";
 

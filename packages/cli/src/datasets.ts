@@ -1,14 +1,13 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { CATVNONCAT_CLASSES, type Dataset, load_circles_dataset, load_moons_dataset } from "@stepwise/data";
 import {
-  CATVNONCAT_CLASSES,
-  type Dataset,
   findOrFetchCatvnoncat,
-  load_circles_dataset,
-  load_moons_dataset,
+  load_football_dataset,
   loadCatvnoncat,
-} from "@stepwise/data";
-import { load_football_dataset, readCsvDataset } from "@stepwise/data/node";
+  readCsvDataset,
+} from "@stepwise/data/node";
+import { checkLayersAgainstData, type LayerSizeMismatch } from "@stepwise/model";
 import type { Matrix, StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
@@ -77,7 +76,13 @@ const catvnoncat = async (
   dir: string | undefined,
   log: (line: string) => void,
 ): Promise<E.Either<CliFailure, TrainingData>> => {
-  const found = await findOrFetchCatvnoncat({ ...(dir === undefined ? {} : { flag: dir }), log });
+  const found = await findOrFetchCatvnoncat({
+    ...(dir === undefined ? {} : { flag: dir }),
+    // Inside a checkout of the repository (from its root, a package, or anywhere while running its CLI),
+    // the workspace's datasets/catvnoncat is the data: no download.
+    searchFrom: [process.cwd(), import.meta.dirname],
+    log,
+  });
   if (E.isLeft(found)) return E.left(runtimeFailure(found.left));
   const loaded = await loadCatvnoncat(found.right);
   if (E.isLeft(loaded)) return E.left(runtimeFailure(loaded.left));
@@ -155,32 +160,32 @@ export const notebookLayers = (data: string | undefined): ReadonlyArray<number> 
           ? [2, 20, 3, 1]
           : undefined;
 
-/** `--layers`, else the data's notebook network; the first and last sizes must fit the data. */
-export const layersFor = (
+/** `--layers`, else the data's notebook network (a CSV file has none: then `--layers` is needed). */
+export const chooseLayers = (
   flag: ReadonlyArray<number> | undefined,
   data: TrainingData,
 ): E.Either<CliFailure, ReadonlyArray<number>> => {
-  const n_x = data.train_X.rows;
-  const n_y = data.train_Y.rows;
   const layers = flag ?? data.layers;
-  if (layers === undefined)
-    return E.left(
-      usageFailure(
-        `--data ${data.source}: pass --layers, input size first and output size last, e.g. --layers ${n_x},10,${n_y} (its features: ${data.features})`,
-      ),
-    );
+  return layers !== undefined
+    ? E.right(layers)
+    : E.left(
+        usageFailure(
+          `--data ${data.source}: pass --layers, input size first and output size last, e.g. --layers ${data.train_X.rows},10,${data.train_Y.rows} (its features: ${data.features})`,
+        ),
+      );
+};
+
+/** The model's own check of the layers against the data (checkLayersAgainstData), worded for `--layers`. */
+export const checkLayersFlag = (
+  layers: ReadonlyArray<number>,
+  data: TrainingData,
+): E.Either<CliFailure, void> => {
   const shown = layers.join(",");
-  if (layers[0] !== n_x)
-    return E.left(
-      usageFailure(
-        `--layers ${shown}: the first size must be the number of input features, ${n_x} (${data.name}: ${data.features}); e.g. --layers ${[n_x, ...layers.slice(1)].join(",")}`,
-      ),
-    );
-  if (layers[layers.length - 1] !== n_y)
-    return E.left(
-      usageFailure(
-        `--layers ${shown}: the last size must be ${n_y}, the number of label rows of ${data.name} (${n_y === 1 ? "one output unit for a 0/1 label" : `one per class: ${data.classes.join(", ")}`})`,
-      ),
-    );
-  return E.right(layers);
+  return E.mapLeft(({ end, expected }: LayerSizeMismatch) =>
+    usageFailure(
+      end === "first"
+        ? `--layers ${shown}: the first size must be the number of input features, ${expected} (${data.name}: ${data.features}); e.g. --layers ${[expected, ...layers.slice(1)].join(",")}`
+        : `--layers ${shown}: the last size must be ${expected}, the number of label rows of ${data.name} (${expected === 1 ? "one output unit for a 0/1 label" : `one per class: ${data.classes.join(", ")}`})`,
+    ),
+  )(checkLayersAgainstData("--layers", data.train_X, data.train_Y, layers));
 };

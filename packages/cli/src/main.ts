@@ -1,12 +1,10 @@
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import type { Registry } from "@stepwise/core";
 import { Command, CommanderError, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
-import { DECAYS } from "./course2-options.js";
-import { dataFetchCommand } from "./data-command.js";
-import { digitsCommand } from "./digits-command.js";
 import {
+  DECAYS,
   layerList,
   nonNegativeNumber,
   positiveInteger,
@@ -14,17 +12,28 @@ import {
   probability,
   seedValue,
 } from "./flags.js";
-import { buildRegistry } from "./plugins.js";
-import { pluginsCommand } from "./plugins-command.js";
-import { predictCommand } from "./predict-command.js";
-import { builtinPlugins } from "./registry.js";
-import { type TrainFlags, trainCommand } from "./train-command.js";
+import type { TrainFlags } from "./train-command.js";
+
+/*
+ * Start-up: this module loads only commander and the flag parsers, so `stepwise --help` and usage errors
+ * answer at once. Each command's code (the plugins, the model, the wasm backend, jsfive, vega, resvg) is
+ * imported when the command runs. scripts/bench-startup.mjs measures it; test/startup.test.ts checks that
+ * --help loads none of it.
+ */
+
+/** package.json sits one folder above both src/ and dist/. */
+const { version } = createRequire(import.meta.url)("../package.json") as { readonly version: string };
 
 export interface Io {
   readonly out: (line: string) => void;
   readonly err: (text: string) => void;
   readonly isTTY: boolean;
 }
+
+/** The signals that stop a run cleanly, with their numbers (for the exit code 128 + n). */
+const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
+const signalNames = Object.keys(STOP_SIGNALS) as ReadonlyArray<StopSignal>;
 
 const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -36,6 +45,7 @@ const processIo: Io = {
 const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) => void): Command => {
   const root = new Command("stepwise")
     .description("Train the course's cat-vs-non-cat classifier and classify your own pictures.")
+    .version(version, "-V, --version", "print the version of @stepwise/cli")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: io.err })
     .showHelpAfterError("(run with --help for usage)");
@@ -45,9 +55,11 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     flags: { readonly plugin: ReadonlyArray<string> },
     command: (registry: Registry) => Promise<E.Either<CliFailure, void>>,
   ): Promise<E.Either<CliFailure, void>> =>
-    buildRegistry(builtinPlugins, { cwd: process.cwd(), plugins: flags.plugin }).then((registry) =>
-      E.isLeft(registry) ? registry : command(registry.right),
-    );
+    Promise.all([import("./plugins.js"), import("./registry.js")])
+      .then(([{ buildRegistry }, { builtinPlugins }]) =>
+        buildRegistry(builtinPlugins, { cwd: process.cwd(), plugins: flags.plugin }),
+      )
+      .then((registry) => (E.isLeft(registry) ? registry : command(registry.right)));
   const pluginOption = (): Option =>
     new Option(
       "--plugin <package or path>",
@@ -71,7 +83,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     )
     .option(
       "--data <name|dir|file.csv>",
-      "catvnoncat, moons, circles, football (Course 2's, as the notebooks make them), a CSV file (with --label), or a folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: catvnoncat from $STEPWISE_DATA_DIR, ./data/catvnoncat, ../shared/datasets/catvnoncat, or download)",
+      "catvnoncat, moons, circles, football (Course 2's, as the notebooks make them), a CSV file (with --label), or a folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: catvnoncat from $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
     )
     .option("--label <column>", "with a CSV file: the column holding the labels (0/1, or class indices)")
     .option(
@@ -95,11 +107,31 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--iterations <n>", "iterations (epochs with --mini-batch-size)", positiveInteger, 2500)
     .option("--seed <n>", "random seed for init, dropout and shuffles", seedValue, 1)
     .option("--print-every <n>", "print the cost every n iterations", positiveInteger, 100)
-    .option("--optimizer <name>", "gd | momentum | momentum-pytorch | adam", "gd")
-    .option("--beta <β>", "momentum's β (default 0.9)", nonNegativeNumber)
-    .option("--beta1 <β1>", "Adam's β1 (default 0.9)", nonNegativeNumber)
-    .option("--beta2 <β2>", "Adam's β2 (default 0.999)", nonNegativeNumber)
-    .option("--epsilon <ε>", "Adam's ε (default 1e-8)", positiveNumber)
+    .option(
+      "--optimizer <name>",
+      "gd | momentum | momentum-pytorch | adam | nesterov | rmsprop | adagrad | adadelta | adamw | adamax | nadam (`stepwise plugins` lists them), hyper-parameters in the name: 'adam(beta1=0.9, beta2=0.999)', 'rmsprop(rho=0.9, centered=1)'",
+      "gd",
+    )
+    .option(
+      "--beta <β>",
+      "momentum's β: the same as --optimizer 'momentum(beta=β)' (default 0.9)",
+      nonNegativeNumber,
+    )
+    .option(
+      "--beta1 <β1>",
+      "Adam's β1: the same as --optimizer 'adam(beta1=β1)' (default 0.9)",
+      nonNegativeNumber,
+    )
+    .option(
+      "--beta2 <β2>",
+      "Adam's β2: the same as --optimizer 'adam(beta2=β2)' (default 0.999)",
+      nonNegativeNumber,
+    )
+    .option(
+      "--epsilon <ε>",
+      "Adam's ε: the same as --optimizer 'adam(epsilon=ε)' (default 1e-8)",
+      positiveNumber,
+    )
     .option("--mini-batch-size <n>", "train on shuffled mini-batches of n examples", positiveInteger)
     .option("--lambd <λ>", "L2 regularization strength", nonNegativeNumber, 0)
     .option("--keep-prob <p>", "dropout keep probability for hidden layers", probability, 1)
@@ -136,7 +168,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(
       new Option(
         "--plan <plan>",
-        "first-layer training plan: dual is the same numbers, far faster on wide inputs",
+        "first-layer training plan: dual gives the same numbers to about 1e-13, far faster on wide inputs",
       )
         .choices(["auto", "primal", "dual"])
         .default("auto"),
@@ -152,26 +184,36 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(pluginOption())
     .action((options: TrainFlags & { task: "cat" | "digits"; plugin: ReadonlyArray<string> }) => {
       if (options.task === "digits") {
-        settle(Promise.resolve(digitsCommand(options, io.out)));
+        settle(import("./digits-command.js").then(({ digitsCommand }) => digitsCommand(options, io.out)));
         return;
       }
-      // Ctrl-C stops training between iterations and keeps the costs so far; a second one quits at once.
+      // Ctrl-C, SIGTERM and SIGHUP stop training between iterations and keep the costs and weights so
+      // far; a second one quits at once (128 + the signal's number), leaving metrics.json "aborted".
       const controller = new AbortController();
-      const onInterrupt = (): void => {
-        if (controller.signal.aborted) process.exit(130);
-        controller.abort();
+      const onSignal = (signal: StopSignal): void => {
+        if (controller.signal.aborted) process.exit(128 + STOP_SIGNALS[signal]);
+        controller.abort(signal);
       };
-      process.on("SIGINT", onInterrupt);
-      const done = withRegistry(options, (registry) =>
-        trainCommand(options, {
+      for (const signal of signalNames) process.on(signal, onSignal);
+      const done = withRegistry(options, async (registry) =>
+        (await import("./train-command.js")).trainCommand(options, {
           registry,
           write: io.out,
+          warn: (line) => io.err(`stepwise: ${line}\n`),
           isTTY: io.isTTY,
           now: () => new Date(),
           signal: controller.signal,
+          atExit: (cleanup) => {
+            process.once("exit", cleanup);
+            return () => process.off("exit", cleanup);
+          },
         }),
       );
-      settle(done.finally(() => process.off("SIGINT", onInterrupt)));
+      settle(
+        done.finally(() => {
+          for (const signal of signalNames) process.off(signal, onSignal);
+        }),
+      );
     });
 
   root
@@ -182,8 +224,43 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(pluginOption())
     .argument("<images...>", "image files")
     .action((images: string[], options: { model: string; json: boolean; plugin: ReadonlyArray<string> }) => {
-      settle(withRegistry(options, (registry) => predictCommand({ ...options, images }, registry, io.out)));
+      settle(
+        withRegistry(options, async (registry) =>
+          (await import("./predict-command.js")).predictCommand(
+            { ...options, images },
+            registry,
+            io.out,
+            (line) => io.err(`stepwise: ${line}\n`),
+          ),
+        ),
+      );
     });
+
+  root
+    .command("export")
+    .description("write a trained model as an ONNX file (opset 18) for ONNX Runtime and other ONNX tools")
+    .requiredOption("--onnx <path>", "the .onnx file to write")
+    .requiredOption("--model <path>", "a run's model.json")
+    .addOption(
+      new Option("--precision <precision>", "element type of the ONNX tensors")
+        .choices(["double", "float"])
+        .default("double"),
+    )
+    .addOption(pluginOption())
+    .action(
+      (options: {
+        onnx: string;
+        model: string;
+        precision: "double" | "float";
+        plugin: ReadonlyArray<string>;
+      }) => {
+        settle(
+          withRegistry(options, async (registry) =>
+            (await import("./export-command.js")).exportCommand(options, registry, io.out),
+          ),
+        );
+      },
+    );
 
   root
     .command("plugins")
@@ -191,7 +268,11 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .addOption(pluginOption())
     .option("--json", "print the list as JSON", false)
     .action((options: { json: boolean; plugin: ReadonlyArray<string> }) => {
-      settle(withRegistry(options, (registry) => pluginsCommand(registry, options, io.out)));
+      settle(
+        withRegistry(options, async (registry) =>
+          (await import("./plugins-command.js")).pluginsCommand(registry, options, io.out),
+        ),
+      );
     });
 
   root
@@ -202,7 +283,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--from <dir>", "copy from a local folder instead of downloading")
     .option("--data <dir>", "where to put the files", "data/catvnoncat")
     .action((options: { from?: string; data?: string }) => {
-      settle(dataFetchCommand(options, io.out));
+      settle(import("./data-command.js").then(({ dataFetchCommand }) => dataFetchCommand(options, io.out)));
     });
 
   return root;
@@ -232,17 +313,3 @@ export const run = async (argv: ReadonlyArray<string>, io: Io = processIo): Prom
   );
   return result.left.exitCode;
 };
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(
-        `stepwise: unexpected error: ${e instanceof Error ? e.message : String(e)}\nPlease report it with the command you ran.\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}

@@ -8,6 +8,7 @@ import {
   asPlugin,
   baseNameOf,
   closestName,
+  isRecord,
   kindOf,
   makeRegistry,
   nameOf,
@@ -15,6 +16,7 @@ import {
 } from "@stepwise/core";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
+import { guardPlugin } from "./plugin-guard.js";
 
 /**
  * Plugins beyond the built-in ones come from two explicit lists, never from scanning folders:
@@ -36,9 +38,6 @@ export interface PluginSource {
 }
 
 const label = (s: PluginSource): string => `"${s.specifier}" (${s.origin})`;
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
 
 /** Reads `stepwise.config.json` in `cwd`, if there is one. Every problem is a usage error (exit 2). */
 export const readPluginConfig = async (
@@ -98,6 +97,13 @@ export const resolvePluginModule = (source: PluginSource): E.Either<CliFailure, 
     try {
       return E.right(statSync(path).isDirectory() ? packageEntry(path) : path);
     } catch (e) {
+      const missing = /Cannot find module '([^']+)'/.exec(e instanceof Error ? e.message : "")?.[1];
+      if (missing?.startsWith(path) === true)
+        return E.left(
+          usageFailure(
+            `plugin ${label(source)}: ${path}'s package.json points at ${missing.slice(path.length + 1)}, which does not exist; build the package first (in this repository: pnpm turbo run build --filter <its name>), or run the CLI on the sources with pnpm stepwise:source`,
+          ),
+        );
       return E.left(
         usageFailure(
           `plugin ${label(source)}: ${path} is a folder without a usable package.json (${e instanceof Error ? e.message : String(e)})`,
@@ -208,8 +214,9 @@ export const buildRegistry = async (
     if (E.isLeft(loaded)) return loaded;
     if (seenFiles.has(loaded.right.file)) continue;
     seenFiles.add(loaded.right.file);
-    const fresh = loaded.right.plugins.filter((p) => !seen.has(p));
-    for (const p of fresh) seen.add(p);
+    const unseen = loaded.right.plugins.filter((p) => !seen.has(p));
+    for (const p of unseen) seen.add(p);
+    const fresh = unseen.map((p) => guardPlugin(p, source.specifier));
     const attempt = makeRegistry({ plugins: [...provided.flatMap((p) => p.plugins), ...fresh] });
     if (E.isLeft(attempt)) {
       const other = fresh.map((p) => clashesWith(p, provided)).find((x) => x !== undefined);

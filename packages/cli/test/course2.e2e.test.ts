@@ -2,16 +2,16 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load_moons_dataset } from "@stepwise/data";
-import { COURSE2_RUNS, course2Run } from "@stepwise/examples/course2";
 import { loadFixture } from "@stepwise/testkit";
 import { describe, expect, it } from "vitest";
 import { run } from "../src/main.js";
 import { stepwise } from "./cli.js";
+import { README_COURSE2_RUNS, readmeRun } from "./readme-course2.js";
 
 /*
- * Course 2 through the CLI: every notebook run is one `stepwise train` command (the table in
- * @stepwise/examples' course2.ts, which the README lists). Each command's first ten iterations run in
- * process against the fixture; two run in full as a user runs them.
+ * Course 2 through the CLI: every notebook run is one `stepwise train` command, as the root README's table
+ * lists it (readme-course2.ts reads it; apps/examples checks the examples print the same commands). Each
+ * command's first ten iterations run in process against the fixture; two run in full as a user runs them.
  */
 
 interface FixtureRun {
@@ -73,7 +73,10 @@ const expectCostsClose = (costs: ReadonlyArray<number | string>, run: FixtureRun
 };
 
 describe("every Course 2 notebook run is one stepwise train command", () => {
-  it.each(COURSE2_RUNS.map((r) => [r.name, r] as const))(
+  it("the README lists all 13", () => {
+    expect(README_COURSE2_RUNS).toHaveLength(13);
+  });
+  it.each(README_COURSE2_RUNS.map((r) => [r.name, r] as const))(
     "%s: its first ten iterations are the notebook's",
     async (_, example) => {
       const dir = await tempDir();
@@ -98,7 +101,7 @@ describe("every Course 2 notebook run is one stepwise train command", () => {
 
 describe("two runs in full, as a user runs them", () => {
   it("opt-adam: the notebook's costs at every recorded epoch, its accuracy, a decision boundary in the report", async () => {
-    const example = course2Run("opt-adam");
+    const example = readmeRun("opt-adam");
     const out = join(await tempDir(), "run");
     const { code, stdout, stderr } = await stepwise(["train", ...example.cli, "--out", out]);
     expect(stderr).toBe("");
@@ -135,7 +138,7 @@ describe("two runs in full, as a user runs them", () => {
   }, 120_000);
 
   it('init-random: cost inf at first, written as "inf"; it trains on to the notebook\'s accuracies', async () => {
-    const example = course2Run("init-random");
+    const example = readmeRun("init-random");
     const out = join(await tempDir(), "run");
     const { code, stdout } = await stepwise(["train", ...example.cli, "--out", out, "--quiet"]);
     expect([code, stdout]).toEqual([0, ""]);
@@ -148,7 +151,7 @@ describe("two runs in full, as a user runs them", () => {
   }, 120_000);
 
   it("a decay prints the learning rate after each printed epoch and records the rate of every epoch", async () => {
-    const example = course2Run("opt-gd-update-lr");
+    const example = readmeRun("opt-gd-update-lr");
     const { code, out } = await inProcess([
       ...example.cli,
       "--iterations",

@@ -8,7 +8,7 @@ import { encodePng } from "@stepwise/data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR, type Ran } from "./cli.js";
 
-const MAIN = join(import.meta.dirname, "../src/main.ts");
+const MAIN = join(import.meta.dirname, "../src/bin.ts");
 // `--import tsx` would resolve tsx from the working directory, which here is a bare temporary folder.
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
@@ -112,7 +112,14 @@ describe("plugins from stepwise.config.json and --plugin", () => {
       "silu",
       "hard_sigmoid_keras2",
       "focal(gamma=2, alpha=0.25)",
-      "adam",
+      "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)",
+      "nesterov(beta=0.9)",
+      "rmsprop(rho=0.99, epsilon=1e-8, momentum=0, centered=0)",
+      "adagrad(epsilon=1e-10)",
+      "adadelta(rho=0.9, epsilon=0.000001)",
+      "adamw(beta1=0.9, beta2=0.999, epsilon=1e-8, weight_decay=0.01)",
+      "adamax(beta1=0.9, beta2=0.999, epsilon=1e-8)",
+      "nadam(beta1=0.9, beta2=0.999, epsilon=1e-8, momentum_decay=0.004)",
     ])
       expect(lines.some((l) => l.startsWith(`  ${name}  `))).toBe(true);
   });

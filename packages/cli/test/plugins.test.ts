@@ -132,6 +132,17 @@ describe("buildRegistry: stepwise.config.json and --plugin", () => {
       ['plugin "./empty" (--plugin):', "is a folder without a usable package.json"],
     ],
     [
+      "a package folder that is not built",
+      {
+        "unbuilt/package.json":
+          '{ "name": "@acme/unbuilt", "type": "module", "exports": { ".": "./dist/index.js" } }',
+        "unbuilt/src/index.ts": "export const plugins = [];",
+      },
+      ["./unbuilt"],
+      2,
+      ['plugin "./unbuilt" (--plugin):', "package.json points at dist/index.js, which does not exist; build"],
+    ],
+    [
       "a module exporting no plugins",
       { config: '{ "plugins": ["./none.mjs"] }', "none.mjs": "export const answer = 42;" },
       [],

@@ -1,7 +1,14 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { encodePng, imageAt, loadCatvnoncat } from "@stepwise/data";
+import { relu } from "@stepwise/activation-relu";
+import { sigmoid } from "@stepwise/activation-sigmoid";
+import { makeRegistry } from "@stepwise/core";
+import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
+import { encodePng, imageAt } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
+import { serializeModel, toModelFile } from "@stepwise/model";
+import { loadModel } from "@stepwise/model/node";
 import * as E from "fp-ts/lib/Either.js";
 import jpeg from "jpeg-js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +70,26 @@ describe("stepwise predict, like the notebook's last cell", () => {
       expect.stringMatching(/^not_a_cat\.png: probability of "cat" 0\.\d{4}$/),
       'y = 0, your L-layer model predicts a "non-cat" picture.',
     ]);
+  });
+
+  it("takes the run's model.safetensors alone, or a version 1 model.json, with the same result", async () => {
+    const weights = join(dir, "run", "model.safetensors");
+    const alone = await stepwise(["predict", "--model", weights, cat.png, "--json"]);
+    expect(alone.stderr).toBe("");
+    expect((JSON.parse(alone.stdout) as Array<{ probability: number }>)[0]?.probability).toBe(
+      cat.probability,
+    );
+    const registry = E.getOrElseW((e: { message: string }) => {
+      throw new Error(e.message);
+    })(makeRegistry({ activations: [relu, sigmoid], costs: [binary_cross_entropy] }));
+    const loaded = await loadModel(model, registry);
+    if (E.isLeft(loaded)) throw new Error(loaded.left.message);
+    const { parameters, spec, cost, hyperparameters } = loaded.right;
+    const v1 = join(dir, "model-v1.json");
+    await writeFile(v1, serializeModel(toModelFile(parameters, spec, cost, hyperparameters)));
+    const old = await stepwise(["predict", "--model", v1, cat.png, "--json"]);
+    expect(old.stderr).toBe("");
+    expect((JSON.parse(old.stdout) as Array<{ probability: number }>)[0]?.probability).toBe(cat.probability);
   });
 
   it("a 64×64 PNG of a test image gets exactly the test set's probability", async () => {

@@ -24,7 +24,14 @@ describe("stepwise train, as a user runs it", () => {
     });
     expect(lines).toContain("Train accuracy: 0.9856459330143541");
     expect(lines).toContain("Test accuracy: 0.8");
-    expect(await readdir(out)).toEqual(["cost.png", "cost.svg", "metrics.json", "model.json", "report.html"]);
+    expect(await readdir(out)).toEqual([
+      "cost.png",
+      "cost.svg",
+      "metrics.json",
+      "model.json",
+      "model.safetensors",
+      "report.html",
+    ]);
     const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as Record<string, unknown>;
     expect((metrics["costs"] as number[]).length).toBe(2500);
     expect(metrics["test_predictions"]).toEqual(fixture.test_predictions);
@@ -104,7 +111,54 @@ describe("stepwise train, as a user runs it", () => {
     ]);
     expect(adam.code).toBe(0);
     expect((JSON.parse(adam.stdout) as { plan: string }).plan).toBe("primal");
+    // Beyond the course: a torch.optim optimizer by name, its hyper-parameters recorded in the run.
+    const rmsprop = await stepwise([
+      "train",
+      "--optimizer",
+      "rmsprop(rho=0.9, momentum=0.5, centered=1)",
+      "--learning-rate",
+      "0.001",
+      "--iterations",
+      "2",
+      "--out",
+      join(await tempDir(), "rmsprop"),
+      "--json",
+    ]);
+    expect(rmsprop.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(rmsprop.stdout))).toContain(
+      "rmsprop(rho=0.9, epsilon=1e-8, momentum=0.5, centered=1)",
+    );
   }, 120_000);
+});
+
+describe("where the data comes from", () => {
+  it("without --data or STEPWISE_DATA_DIR, the checkout's datasets/catvnoncat, from inside it or from anywhere else", async () => {
+    const repositoryData = join(import.meta.dirname, "../../../datasets/catvnoncat");
+    const elsewhere = await tempDir();
+    for (const cwd of [join(import.meta.dirname, ".."), elsewhere]) {
+      const out = join(await tempDir(), "run");
+      const { code, stderr } = await stepwise(
+        ["train", "--iterations", "1", "--out", out, "--quiet"],
+        { STEPWISE_DATA_DIR: "" },
+        { cwd },
+      );
+      expect([code, stderr], `from ${cwd}`).toEqual([0, ""]);
+      const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as {
+        config: { data: string };
+      };
+      expect(metrics.config.data, `from ${cwd}`).toBe(repositoryData);
+    }
+    expect(await readdir(elsewhere)).toEqual([]);
+  }, 60_000);
+
+  it("--help names the lookup order, and no folder outside the repository", async () => {
+    const { code, stdout } = await stepwise(["train", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, " ")).toContain(
+      "(default: $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
+    );
+    expect(stdout).not.toContain("shared");
+  });
 });
 
 describe("stopping a run", () => {
@@ -138,8 +192,28 @@ describe("stepwise train with bad input: a usage message, exit code 2, no stack 
     [["train", "--layers", "12288,20,2"], "the last size must be 1"],
     [["train", "--keep-prob", "1.5"], "expected a probability in (0, 1]"],
     [["train", "--hidden", "maxout"], `--hidden: unknown activation "maxout"`],
-    [["train", "--optimizer", "adamm"], `did you mean "adam"?`],
+    [
+      ["train", "--optimizer", "adamm"],
+      `did you mean "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)"?`,
+    ],
     [["train", "--init", "hee"], `did you mean "he"?`],
+    // --beta, --beta1, --beta2 and --epsilon are aliases of the optimizer's plugin name.
+    [
+      ["train", "--beta", "0.9"],
+      '--beta 0.9: unknown hyper-parameter "beta" for the optimizer gd, which takes none; --beta goes with --optimizer momentum',
+    ],
+    [
+      ["train", "--optimizer", "momentum", "--beta", "5"],
+      "--beta 5: beta must be a number in [0, 1), got 5 (default 0.9)",
+    ],
+    [
+      ["train", "--optimizer", "momentum(beta=5)"],
+      "--optimizer: momentum(beta=5): beta must be a number in [0, 1), got 5 (default 0.9)",
+    ],
+    [
+      ["train", "--optimizer", "adam(beta1=0.8)", "--beta1", "0.9"],
+      "--beta1 0.9 and --optimizer adam(beta1=0.8) give beta1 two values; give it once",
+    ],
     [
       ["train", "--plan", "dual", "--optimizer", "adam", "--iterations", "1"],
       `plan "dual" cannot train this run`,

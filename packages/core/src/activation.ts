@@ -11,10 +11,22 @@ export interface ActivationCache {
  * An activation plugin: `forward(Z) → [A, cache]` and `backward(dA, cache) → dZ`, the course's
  * `relu` / `relu_backward` pair as one object.
  */
+/**
+ * The values an output activation promises, so a cost can say which outputs it is defined for and a
+ * program can say "probability" only of an output that is one:
+ * - `"probability"`: every unit strictly inside (0, 1) (sigmoid);
+ * - `"distribution"`: every column a probability distribution over its units (softmax);
+ * - `"real"`: any real number, e.g. a logit or a regression output (identity).
+ * An activation that declares none (relu's [0, ∞), tanh's (−1, 1), …) promises none of these.
+ */
+export type OutputRange = "probability" | "distribution" | "real";
+
 /** What an activation says about itself; `decisionThreshold` is where a one-unit output splits 0 from 1. */
 export interface ActivationMeta extends PluginMeta<"activation"> {
   /** Default 0.5 (a probability, as sigmoid gives); 0 for outputs centred on zero (identity, tanh). */
   readonly decisionThreshold?: number;
+  /** What its outputs are (see OutputRange); unset promises nothing. */
+  readonly outputRange?: OutputRange;
 }
 
 export interface Activation {
@@ -28,15 +40,23 @@ interface Described {
   readonly description?: string;
   readonly package?: string;
   readonly decisionThreshold?: number;
+  readonly outputRange?: OutputRange;
 }
 
-const metaOf = ({ name, description, package: pkg, decisionThreshold }: Described): ActivationMeta =>
+const metaOf = ({
+  name,
+  description,
+  package: pkg,
+  decisionThreshold,
+  outputRange,
+}: Described): ActivationMeta =>
   Object.freeze({
     kind: "activation" as const,
     name,
     ...(description === undefined ? {} : { description }),
     ...(pkg === undefined ? {} : { package: pkg }),
     ...(decisionThreshold === undefined ? {} : { decisionThreshold }),
+    ...(outputRange === undefined ? {} : { outputRange }),
   });
 
 export interface ElementwiseActivationSpec extends Described {

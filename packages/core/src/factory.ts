@@ -2,9 +2,11 @@ import { invalidArgument, isStepwiseException, type StepwiseError } from "@stepw
 import * as E from "fp-ts/lib/Either.js";
 import type { Activation } from "./activation.js";
 import type { Cost } from "./cost.js";
+import { adoptActivation, adoptCost } from "./foreign.js";
 import type { OptimizerDefinition } from "./optimizer.js";
 import type { PluginKind } from "./plugin.js";
 import { formatParameterValue, formatPluginName, isBaseName } from "./plugin-name.js";
+import { describeRange, inRange, type NumberRange } from "./range.js";
 
 /** The plugin object of each kind. */
 export type PluginOf<K extends PluginKind> = K extends "activation"
@@ -17,17 +19,11 @@ export type PluginOf<K extends PluginKind> = K extends "activation"
 export type Plugin = Activation | Cost | OptimizerDefinition;
 
 /**
- * One numeric parameter of a {@link PluginFactory}. Bounds are optional; `min`/`max` are inclusive,
- * `greaterThan`/`lessThan` exclusive (Huber's delta: `{ default: 1, greaterThan: 0 }`).
+ * One numeric parameter of a {@link PluginFactory}: its default and the range it must lie in (Huber's
+ * delta: `{ default: 1, greaterThan: 0 }`).
  */
-export interface ParameterSpec {
+export interface ParameterSpec extends NumberRange {
   readonly default: number;
-  readonly min?: number;
-  readonly max?: number;
-  readonly greaterThan?: number;
-  readonly lessThan?: number;
-  /** Only whole numbers. */
-  readonly integer?: boolean;
   readonly description?: string;
 }
 
@@ -91,7 +87,9 @@ export type AnyPlugin =
 
 const KINDS: ReadonlyArray<PluginKind> = ["activation", "cost", "optimizer"];
 
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null;
+/** A plain object (not null, not an array): the first question about any value read from outside. */
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u);
 
 /** A factory has `kind`, `name`, `parameters` and `create` and no `meta`; a plugin has `meta`. */
 export const isPluginFactory = (u: unknown): u is PluginFactory =>
@@ -107,42 +105,11 @@ export const nameOf = (p: AnyPlugin): string => (isPluginFactory(p) ? p.name : p
 export const packageOf = (p: AnyPlugin): string | undefined =>
   isPluginFactory(p) ? p.package : p.meta.package;
 
-/** "≥ 0", "> 0", "in [0, 1]", "in (0, 1]", "any number", plus "whole" for integers. */
-export const describeRange = (spec: ParameterSpec): string => {
-  const f = formatParameterValue;
-  const low =
-    spec.greaterThan !== undefined
-      ? { value: spec.greaterThan, open: true }
-      : spec.min !== undefined
-        ? { value: spec.min, open: false }
-        : undefined;
-  const high =
-    spec.lessThan !== undefined
-      ? { value: spec.lessThan, open: true }
-      : spec.max !== undefined
-        ? { value: spec.max, open: false }
-        : undefined;
-  const noun = spec.integer === true ? "a whole number" : "a number";
-  if (low !== undefined && high !== undefined)
-    return `${noun} in ${low.open ? "(" : "["}${f(low.value)}, ${f(high.value)}${high.open ? ")" : "]"}`;
-  if (low !== undefined) return `${noun} ${low.open ? ">" : "≥"} ${f(low.value)}`;
-  if (high !== undefined) return `${noun} ${high.open ? "<" : "≤"} ${f(high.value)}`;
-  return `any ${spec.integer === true ? "whole number" : "finite number"}`;
-};
-
 /** `alpha (a number ≥ 0, default 0.01)`, one per parameter, for messages and `--help`. */
 export const describeParameters = (factory: PluginFactory): string =>
   Object.entries(factory.parameters)
     .map(([key, spec]) => `${key} (${describeRange(spec)}, default ${formatParameterValue(spec.default)})`)
     .join(", ") || "none";
-
-export const inRange = (spec: ParameterSpec, x: number): boolean =>
-  Number.isFinite(x) &&
-  (spec.min === undefined || x >= spec.min) &&
-  (spec.max === undefined || x <= spec.max) &&
-  (spec.greaterThan === undefined || x > spec.greaterThan) &&
-  (spec.lessThan === undefined || x < spec.lessThan) &&
-  (spec.integer !== true || Number.isInteger(x));
 
 /**
  * Checks the parameters given in a name against the factory's specs and fills in the defaults.
@@ -226,6 +193,19 @@ export const instantiate = <K extends PluginKind>(
   return E.right(Object.freeze({ ...plugin, meta }) as unknown as PluginOf<K>);
 };
 
+/**
+ * The plugin a factory makes with the parameters given by name, the others at their defaults: what the
+ * registry makes of `leaky_relu(alpha=0.2)`, for code that holds the factory (`pluginWith(adam, { beta1:
+ * 0.8 })`). Unknown names and values out of range are errors that say so.
+ */
+export const pluginWith = <K extends PluginKind>(
+  factory: PluginFactory<K>,
+  given: Readonly<Record<string, number>> = {},
+): E.Either<StepwiseError, PluginOf<K>> =>
+  E.flatMap((parameters: Readonly<Record<string, number>>) => instantiate(factory, parameters))(
+    resolveParameters(factory, Object.entries(given)),
+  );
+
 /** The problems with a factory's own declaration (bad base name, a default outside its range), if any. */
 export const checkFactory = (factory: PluginFactory): E.Either<StepwiseError<"InvalidArgument">, void> => {
   if (!isBaseName(factory.name))
@@ -250,9 +230,18 @@ export const checkFactory = (factory: PluginFactory): E.Either<StepwiseError<"In
 const functions = (u: Record<string, unknown>, keys: ReadonlyArray<string>): boolean =>
   keys.every((k) => typeof u[k] === "function");
 
+/** A foreign plugin whose matrix results land on their inputs' backend (foreign.ts). */
+const adoptPlugin = <P extends Plugin>(plugin: P): P => {
+  if (!isRecord(plugin) || !isRecord(plugin.meta)) return plugin; // instantiate reports what is wrong
+  if (plugin.meta.kind === "activation") return adoptActivation(plugin as Activation) as P;
+  if (plugin.meta.kind === "cost") return adoptCost(plugin as Cost) as P;
+  return plugin;
+};
+
 /**
  * Checks that a value from outside (a plugin module's export) is a plugin or a plugin factory, and says
  * what is missing when it is not. `where` names it in the message: `plugins[2] of ./my-plugin.js`.
+ * Activations and costs come back adopted: their results land on their inputs' backend (foreign.ts).
  */
 export const asPlugin = (
   u: unknown,
@@ -261,7 +250,7 @@ export const asPlugin = (
   const bad = (problem: string) =>
     E.left(
       invalidArgument(
-        `${where} is not a Stepwise plugin: ${problem}. A plugin is an activation ({ meta, forward, backward }), a cost ({ meta, compute_cost, cost_backward }), an optimizer definition ({ meta, defaults, linearInGradient, create }) or a plugin factory ({ kind, name, parameters, create })`,
+        `${where} is not a Stepwise plugin: ${problem}. A plugin is an activation ({ meta, forward, backward }), a cost ({ meta, compute_cost, cost_backward }), an optimizer definition ({ meta, linearInGradient, create }) or a plugin factory ({ kind, name, parameters, create })`,
       ),
     );
   if (!isRecord(u)) return bad(`it is ${u === null ? "null" : typeof u}`);
@@ -273,7 +262,13 @@ export const asPlugin = (
       if (!isRecord(spec) || typeof spec["default"] !== "number")
         return bad(`parameter ${key} has no numeric default`);
     const checked = checkFactory(u);
-    return E.isLeft(checked) ? E.left(checked.left) : E.right(u as AnyPlugin);
+    if (E.isLeft(checked)) return E.left(checked.left);
+    const factory = u as PluginFactory;
+    const adopted: PluginFactory = Object.freeze({
+      ...factory,
+      create: (parameters: Readonly<Record<string, number>>) => adoptPlugin(factory.create(parameters)),
+    });
+    return E.right(adopted as AnyPlugin);
   }
   const meta = u["meta"];
   if (!isRecord(meta)) return bad("it has no meta");
@@ -281,16 +276,16 @@ export const asPlugin = (
   switch (meta["kind"]) {
     case "activation":
       return functions(u, ["forward", "backward"])
-        ? E.right(u as unknown as Activation)
+        ? E.right(adoptActivation(u as unknown as Activation))
         : bad("forward or backward is missing");
     case "cost":
       return functions(u, ["compute_cost", "cost_backward"])
-        ? E.right(u as unknown as Cost)
+        ? E.right(adoptCost(u as unknown as Cost))
         : bad("compute_cost or cost_backward is missing");
     case "optimizer":
-      return functions(u, ["create"]) && isRecord(u["defaults"])
+      return functions(u, ["create"]) && typeof u["linearInGradient"] === "boolean"
         ? E.right(u as unknown as OptimizerDefinition)
-        : bad("create or defaults is missing");
+        : bad("create or linearInGradient is missing");
     default:
       return bad(`meta.kind is ${JSON.stringify(meta["kind"])}, not "activation", "cost" or "optimizer"`);
   }

@@ -1,5 +1,7 @@
 import { formatShape, type Matrix, raise, type StepwiseError, shapeError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import { type Checked, checkFiniteData, checkOneBackend, trustChecked } from "./checked.js";
 
 /** The course's dictionary keys: `W1, b1, …, WL, bL`. */
 export type WeightKey = `W${number}`;
@@ -36,14 +38,23 @@ export const layerDimsOf = (parameters: Parameters): ReadonlyArray<number> => {
     : [weight(parameters, 1).cols, ...Array.from({ length: L }, (_, l) => weight(parameters, l + 1).rows)];
 };
 
+export interface ParameterChecks {
+  /**
+   * Whether W_l must read W_{l−1}'s output (W_l's columns = W_{l−1}'s rows; default true). An update works
+   * layer by layer, and the optimization notebook's own test cases have W1 (2, 3) under W2 (3, 3).
+   */
+  readonly chained?: boolean;
+}
+
 /**
  * Checks a parameters dictionary: keys W1..WL and b1..bL and nothing else, W_l of shape (n_l, n_{l-1})
- * chaining from `n_x` when given, b_l of shape (n_l, 1). Returns L.
+ * chaining from `n_x` when given (unless `chained: false`), b_l of shape (n_l, 1). Returns L.
  */
 export const validateParameters = (
   fn: string,
   parameters: Parameters,
   n_x?: number,
+  { chained = true }: ParameterChecks = {},
 ): E.Either<StepwiseError, number> => {
   const L = layerCount(parameters);
   if (L === 0) return E.left(shapeError(`${fn}: parameters has no weights; expected W1, b1, …, WL, bL`));
@@ -59,7 +70,7 @@ export const validateParameters = (
       return E.left(
         shapeError(`${fn}: parameters has W${l} but no b${l}; every layer l needs both W${l} and b${l}`),
       );
-    if (previous !== undefined && W.cols !== previous)
+    if (chained && previous !== undefined && W.cols !== previous)
       return E.left(
         shapeError(
           `${fn}: W${l} is ${formatShape(W)} but the layer below has ${previous} units; W${l} must be (n_${l}, ${previous})`,
@@ -82,6 +93,37 @@ export const validateParameters = (
       )
     : E.right(L);
 };
+
+/**
+ * A network's parameters, checked once at the edge: `validateParameters`' keys and shapes (chaining from
+ * `n_x` when given), every number finite, all on one backend. The result is what the loop trusts.
+ */
+export const checkParameters = (
+  fn: string,
+  parameters: Parameters,
+  n_x?: number,
+  checks: ParameterChecks = {},
+): E.Either<StepwiseError, Checked<Parameters>> =>
+  pipe(
+    validateParameters(fn, parameters, n_x, checks),
+    E.flatMap(() => {
+      const named = Object.entries(parameters).flatMap(([key, m]) =>
+        m === undefined ? [] : [[`parameters["${key}"]`, m] as const],
+      );
+      const bad = named
+        .map(([name, m]) =>
+          checkFiniteData(
+            fn,
+            name,
+            m,
+            "the parameters hold NaN or ±Infinity: a run that diverged (lower the learning rate) or a damaged model file",
+          ),
+        )
+        .find(E.isLeft);
+      return bad ?? checkOneBackend(fn, named);
+    }),
+    E.map(() => trustChecked(parameters)),
+  );
 
 /** Builds a dictionary from per-layer pairs: `fromLayers([[W1, b1], [W2, b2]])`. */
 export const fromLayers = (layers: ReadonlyArray<readonly [W: Matrix, b: Matrix]>): Parameters =>

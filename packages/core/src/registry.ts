@@ -55,6 +55,9 @@ interface Indexed<K extends PluginKind> {
   readonly factories: Map<string, PluginFactory<K>>;
 }
 
+/** The tags core's own errors carry (tensor's are its own; see @stepwise/tensor's errors). */
+export type CoreErrorTag = "UnknownPlugin" | "DuplicateName";
+
 type RegistryError = StepwiseError<"DuplicateName" | "InvalidArgument">;
 
 const indexKind = <K extends PluginKind>(

@@ -1,4 +1,4 @@
-import { invalidArgument, map, raise } from "@stepwise/tensor";
+import { invalidArgument, jsBackend, map, raise, toBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -83,7 +83,6 @@ const plain = (name: string, pkg?: string): Activation =>
 
 const gd: OptimizerDefinition = {
   meta: { kind: "optimizer", name: "gd" },
-  defaults: {},
   linearInGradient: true,
   create: () => {
     throw new Error("not used");
@@ -374,6 +373,36 @@ describe("asPlugin: what a plugin module exports, checked", () => {
   it.each(refused)("refuses %s", (_, value, problem) => {
     const result = asPlugin(value, "plugins[1] of ./p.js");
     expect(message(result)).toContain(`plugins[1] of ./p.js is not a Stepwise plugin: ${problem}`);
+  });
+
+  it("puts a foreign plugin's results, built without Stepwise, on its inputs' backend", () => {
+    // A plain module's matrices: { rows, cols, data } with no backend.
+    const bare = (M: { rows: number; cols: number; data: Float64Array }) => ({
+      rows: M.rows,
+      cols: M.cols,
+      data: M.data.map((x) => 2 * x),
+    });
+    const foreign = {
+      meta: { kind: "activation", name: "double" },
+      forward: (Z: { rows: number; cols: number; data: Float64Array }) => [bare(Z), {}],
+      backward: bare,
+    };
+    const elsewhere = { ...jsBackend, name: "elsewhere" };
+    const Z = toBackend(matrix([[1, 2]]), elsewhere);
+    const adopted = asPlugin(foreign, "plugins[0] of ./double.js");
+    if (E.isLeft(adopted) || !("forward" in adopted.right)) throw new Error("not adopted");
+    const activation = adopted.right as Activation;
+    const [A, cache] = activation.forward(Z);
+    expect(A.backend).toBe(elsewhere);
+    expect(Array.from(A.data)).toEqual([2, 4]);
+    expect(activation.backward(Z, cache).backend).toBe(elsewhere);
+    const factory = asPlugin(
+      { kind: "activation", name: "double", parameters: {}, create: () => foreign },
+      "plugins[1] of ./double.js",
+    );
+    if (E.isLeft(factory) || !("create" in factory.right)) throw new Error("not a factory");
+    const made = (factory.right as PluginFactory<"activation">).create({});
+    expect(made.forward(Z)[0].backend).toBe(elsewhere);
   });
 });
 

@@ -23,7 +23,6 @@ const activation = (name: string, pkg?: string): Activation =>
 const mse = defineCost({ name: "mse", loss: (a, y) => (a - y) ** 2 / 2, derivative: (a, y) => a - y });
 const gd: OptimizerDefinition = {
   meta: { kind: "optimizer", name: "gd" },
-  defaults: {},
   linearInGradient: true,
   create: () => {
     throw new Error("not used");

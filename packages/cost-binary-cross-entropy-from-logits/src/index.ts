@@ -11,6 +11,11 @@ export const binary_cross_entropy_from_logits = defineCost({
   name: "binary_cross_entropy_from_logits",
   package: "@stepwise/cost-binary-cross-entropy-from-logits",
   description: "binary cross-entropy on logits: max(z, 0) - z·y + log(1 + e^-|z|)",
+  labels: { min: 0, max: 1, description: "0 or 1, or a probability of 1" },
+  accepts: {
+    outputRange: ["real"],
+    hint: "It applies the sigmoid itself, so it needs the raw logit: use the output identity (or, for an output that already is a probability, the cost binary_cross_entropy).",
+  },
   loss: (z, y) => Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z))),
   derivative: (z, y) => {
     if (z >= 0) return 1 / (1 + Math.exp(-z)) - y;

@@ -15,9 +15,7 @@ describe("binary cross-entropy", () => {
     const dAL = binary_cross_entropy.cost_backward(matrix([[0.8, 0.4]]), matrix([[1, 0]]));
     expect(Array.from(dAL.data)).toEqual([-(1 / 0.8), 1 / 0.6]);
   });
-  it("names both shapes when Y does not match AL", () => {
-    expect(() => binary_cross_entropy.compute_cost(matrix([[0.5, 0.5]]), matrix([[1]]))).toThrow(
-      "compute_cost: AL is (1, 2) but Y is (1, 1)",
-    );
+  it("declares the labels it takes, which the entry points check: [0, 1]", () => {
+    expect(binary_cross_entropy.meta.labels).toMatchObject({ min: 0, max: 1 });
   });
 });

@@ -33,6 +33,11 @@ export const focalWith = ({ gamma = 2, alpha = 0.25 }: FocalOptions = {}): Cost 
     ]),
     package: "@stepwise/cost-focal",
     description: "binary focal loss: -alpha·y·(1-p)^gamma·log p - (1-alpha)·(1-y)·p^gamma·log(1-p)",
+    labels: { min: 0, max: 1, description: "0 or 1" },
+    accepts: {
+      outputRange: ["probability"],
+      hint: "Like binary cross-entropy it takes log p and log(1 − p), which need p in (0, 1): use the output sigmoid.",
+    },
     loss: (p, y) =>
       (y === 0 || alpha === 0 ? 0 : -alpha * y * positive(p) * Math.log(p)) +
       (y === 1 || alpha === 1 ? 0 : -(1 - alpha) * (1 - y) * negative(p) * Math.log1p(-p)),

@@ -12,6 +12,7 @@ export const hinge = defineCost({
   name: "hinge",
   package: "@stepwise/cost-hinge",
   description: "hinge loss: max(0, 1 - t·a) with t = +1 for y > 0, -1 otherwise",
+  labels: { min: -1, max: 1, description: "-1 or 1, or the course's 0 and 1" },
   loss: (a, y) => Math.max(0, 1 - signed(y) * a),
   derivative: (a, y) => (signed(y) * a < 1 ? -signed(y) : 0),
 });

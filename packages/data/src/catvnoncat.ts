@@ -1,10 +1,9 @@
-import { join } from "node:path";
 import { type Matrix, type StepwiseError, unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { type H5File, readH5 } from "./h5.js";
+import { type H5File, parseH5 } from "./h5.js";
 import { dataError, formatNdShape, type NdArray } from "./ndarray.js";
-import { readNpy } from "./npy.js";
+import { parseNpy } from "./npy.js";
 
 /** The course's image side and channels: every picture is 64×64 RGB. */
 export const NUM_PX = 64;
@@ -156,46 +155,82 @@ const assemble = (train: Split, test: Split, classes: ReadonlyArray<string>): Da
   testImages: test.images,
 });
 
-const loadH5 = async (dir: string): Promise<E.Either<StepwiseError, Dataset>> => {
-  const [trainFile, testFile] = await Promise.all([
-    readH5(join(dir, "train_catvnoncat.h5")),
-    readH5(join(dir, "test_catvnoncat.h5")),
-  ]);
-  return pipe(
-    E.Do,
-    E.apS("trainFile", trainFile),
-    E.apS("testFile", testFile),
+/** The course's files as bytes, keyed by file name (`train_catvnoncat.h5`, …, or `train_x.npy`, …). */
+export type CatvnoncatFiles = Readonly<Record<string, Uint8Array>>;
+
+export interface ParseCatvnoncatOptions {
+  /** Which copies `files` holds: the two .h5 files (default) or the four .npy files. */
+  readonly format?: CatvnoncatFormat;
+  /** How error messages name a file (default: its name; the Node loader passes the full path). */
+  readonly source?: (file: string) => string;
+}
+
+const bytesOf = (
+  files: CatvnoncatFiles,
+  names: ReadonlyArray<string>,
+): E.Either<StepwiseError, ReadonlyArray<Uint8Array>> => {
+  const missing = names.filter((n) => files[n] === undefined);
+  return missing.length === 0
+    ? E.right(names.map((n) => files[n] as Uint8Array))
+    : E.left(
+        dataError(
+          `parseCatvnoncat: no bytes for ${missing.join(" and ")}; pass an object holding ${names.map((n) => `"${n}"`).join(", ")} (the bytes of the course's files, e.g. from fetch(...).arrayBuffer())`,
+        ),
+      );
+};
+
+const fromH5 = (files: CatvnoncatFiles, source: (file: string) => string): E.Either<StepwiseError, Dataset> =>
+  pipe(
+    bytesOf(files, CATVNONCAT_H5_FILES),
+    E.flatMap(([train, test]) =>
+      pipe(
+        E.Do,
+        E.apS("trainFile", parseH5(train as Uint8Array, source("train_catvnoncat.h5"))),
+        E.apS("testFile", parseH5(test as Uint8Array, source("test_catvnoncat.h5"))),
+      ),
+    ),
     E.bind("train", ({ trainFile }) => splitFromH5(trainFile, "train")),
     E.bind("test", ({ testFile }) => splitFromH5(testFile, "test")),
     E.bind("classes", ({ testFile }) => classNames(testFile)),
     E.map(({ train, test, classes }) => assemble(train, test, classes)),
   );
-};
 
-const loadNpy = async (dir: string): Promise<E.Either<StepwiseError, Dataset>> => {
-  const [trainX, trainY, testX, testY] = await Promise.all([
-    readNpy(join(dir, "train_x.npy")),
-    readNpy(join(dir, "train_y.npy")),
-    readNpy(join(dir, "test_x.npy")),
-    readNpy(join(dir, "test_y.npy")),
-  ]);
+const fromNpy = (
+  files: CatvnoncatFiles,
+  source: (file: string) => string,
+): E.Either<StepwiseError, Dataset> => {
+  const [trainX, trainY, testX, testY] = [
+    source("train_x.npy"),
+    source("train_y.npy"),
+    source("test_x.npy"),
+    source("test_y.npy"),
+  ];
   return pipe(
-    E.Do,
-    E.apS("trainX", trainX),
-    E.apS("trainY", trainY),
-    E.apS("testX", testX),
-    E.apS("testY", testY),
-    E.bind("train", (a) => split(a.trainX, a.trainY, join(dir, "train_x.npy"), join(dir, "train_y.npy"))),
-    E.bind("test", (a) => split(a.testX, a.testY, join(dir, "test_x.npy"), join(dir, "test_y.npy"))),
+    bytesOf(files, CATVNONCAT_NPY_FILES),
+    E.flatMap(([a, b, c, d]) =>
+      pipe(
+        E.Do,
+        E.apS("trainX", parseNpy(a as Uint8Array, trainX)),
+        E.apS("trainY", parseNpy(b as Uint8Array, trainY)),
+        E.apS("testX", parseNpy(c as Uint8Array, testX)),
+        E.apS("testY", parseNpy(d as Uint8Array, testY)),
+      ),
+    ),
+    E.bind("train", (a) => split(a.trainX, a.trainY, trainX, trainY)),
+    E.bind("test", (a) => split(a.testX, a.testY, testX, testY)),
     E.map(({ train, test }) => assemble(train, test, CATVNONCAT_CLASSES)),
   );
 };
 
 /**
- * The course's `load_data()` plus flattening, from a folder holding `train_catvnoncat.h5` and
- * `test_catvnoncat.h5` (or, with `format: "npy"`, the four .npy copies).
+ * The course's `load_data()` plus flattening, from the files' bytes (no file system, so it runs in a
+ * browser too): `train_catvnoncat.h5` and `test_catvnoncat.h5`, or with `format: "npy"` the four .npy
+ * copies. `loadCatvnoncat(dir)` in `@stepwise/data/node` reads them from a folder.
  */
-export const loadCatvnoncat = (
-  dir: string,
-  options: { readonly format?: CatvnoncatFormat } = {},
-): Promise<E.Either<StepwiseError, Dataset>> => (options.format === "npy" ? loadNpy(dir) : loadH5(dir));
+export const parseCatvnoncat = (
+  files: CatvnoncatFiles,
+  options: ParseCatvnoncatOptions = {},
+): E.Either<StepwiseError, Dataset> => {
+  const source = options.source ?? ((file: string) => file);
+  return options.format === "npy" ? fromNpy(files, source) : fromH5(files, source);
+};

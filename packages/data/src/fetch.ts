@@ -1,12 +1,12 @@
 import { mkdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { CATVNONCAT_H5_FILES } from "./catvnoncat.js";
-import { describeError, readBytes, sha256Hex, writeFileAtomic } from "./files.js";
-import { dataError } from "./ndarray.js";
+import { readBytes, sha256Hex, writeFileAtomic } from "./files.js";
+import { dataError, describeError } from "./ndarray.js";
 
-/** What a good copy of each course file is (from shared/datasets/catvnoncat/SHA256SUMS). */
+/** What a good copy of each course file is (from the repository's datasets/catvnoncat/SHA256SUMS). */
 export interface Checksum {
   readonly bytes: number;
   readonly sha256: string;
@@ -253,30 +253,54 @@ export interface ResolveOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Default `process.cwd()`; relative folders resolve against it. */
   readonly cwd?: string;
+  /**
+   * Folders to walk up from, in order, to a pnpm workspace (a folder holding pnpm-workspace.yaml) whose
+   * `datasets/catvnoncat` holds the files; default `[cwd]`. The CLI passes the working directory and its
+   * own location, so a checkout of the Stepwise repository trains on the copy of the data it holds.
+   */
+  readonly searchFrom?: ReadonlyArray<string>;
 }
 
 /** Where the data comes from; "download" means `dir` is `./data/catvnoncat` and lacks the files. */
 export interface DataDirChoice {
   readonly dir: string;
-  readonly source: "flag" | "env" | "default" | "shared" | "download";
+  readonly source: "flag" | "env" | "default" | "workspace" | "download";
 }
 
 /**
- * The course's datasets folder beside the checkout, as the project's shared material is laid out
- * (`<repo>/../shared/datasets/catvnoncat`): looked at after ./data/catvnoncat and before downloading, so a
- * fresh clone next to it trains without network.
+ * The course's files inside a workspace, relative to its root: the Stepwise repository holds them in
+ * `<root>/datasets/catvnoncat`, so a clone trains without network.
  */
-export const SHARED_DATA_DIR = join("..", "shared", "datasets", "catvnoncat");
+export const WORKSPACE_DATA_DIR = join("datasets", "catvnoncat");
 
 const missingFiles = async (dir: string): Promise<ReadonlyArray<string>> => {
   const present = await Promise.all(CATVNONCAT_H5_FILES.map((f) => isFile(join(dir, f))));
   return CATVNONCAT_H5_FILES.filter((_, i) => present[i] !== true);
 };
 
+/** The nearest folder at or above `start` holding pnpm-workspace.yaml. */
+const findWorkspaceRoot = async (start: string): Promise<string | undefined> => {
+  const dir = resolve(start);
+  if (await isFile(join(dir, "pnpm-workspace.yaml"))) return dir;
+  const parent = dirname(dir);
+  return parent === dir ? undefined : findWorkspaceRoot(parent);
+};
+
+/** The first `<workspace root>/datasets/catvnoncat` holding the files, walking up from each start in turn. */
+const workspaceDataDir = async (starts: ReadonlyArray<string>): Promise<string | undefined> => {
+  for (const start of starts) {
+    const root = await findWorkspaceRoot(start);
+    const dir = root === undefined ? undefined : join(root, WORKSPACE_DATA_DIR);
+    if (dir !== undefined && (await missingFiles(dir)).length === 0) return dir;
+  }
+  return undefined;
+};
+
 /**
  * Finds the data folder: `--data DIR`, else `$STEPWISE_DATA_DIR`, else `./data/catvnoncat` when it holds
- * the files, else `../shared/datasets/catvnoncat` when it does, else `./data/catvnoncat` marked "download". A folder named explicitly must hold the files:
- * a typo should not trigger a download somewhere unexpected.
+ * the files, else the workspace's `datasets/catvnoncat` when it does (see `searchFrom`), else
+ * `./data/catvnoncat` marked "download". A folder named explicitly must hold the files: a typo should not
+ * trigger a download somewhere unexpected.
  */
 export const resolveDataDir = async (
   options: ResolveOptions = {},
@@ -302,8 +326,10 @@ export const resolveDataDir = async (
   }
   const dir = resolve(cwd, DEFAULT_DATA_DIR);
   if ((await missingFiles(dir)).length === 0) return E.right({ dir, source: "default" });
-  const shared = resolve(cwd, SHARED_DATA_DIR);
-  if ((await missingFiles(shared)).length === 0) return E.right({ dir: shared, source: "shared" });
+  const inWorkspace = await workspaceDataDir(
+    (options.searchFrom ?? [cwd]).map((start) => resolve(cwd, start)),
+  );
+  if (inWorkspace !== undefined) return E.right({ dir: inWorkspace, source: "workspace" });
   return E.right({ dir, source: "download" });
 };
 

@@ -3,16 +3,9 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { dataError } from "./ndarray.js";
+import { dataError, describeError } from "./ndarray.js";
 
-/** An exception as one line, with the errno code when there is one (ENOENT, EACCES, …). */
-export const describeError = (e: unknown): string => {
-  if (e instanceof Error) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === undefined ? e.message : `${code}: ${e.message}`;
-  }
-  return String(e);
-};
+// Node only (see node.ts): the file system and node:crypto.
 
 /** A whole file as bytes; a missing or unreadable file is a DataError naming the path. */
 export const readBytes = async (path: string): Promise<E.Either<StepwiseError, Uint8Array>> => {

@@ -2,8 +2,7 @@
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { File } from "jsfive";
-import { describeError, readBytes } from "./files.js";
-import { dataError, formatNdShape, type NdArray, type NdShape, shapeSize } from "./ndarray.js";
+import { dataError, describeError, formatNdShape, type NdArray, type NdShape, shapeSize } from "./ndarray.js";
 
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]; // "\x89HDF\r\n\x1a\n"
 
@@ -135,11 +134,3 @@ export const parseH5 = (bytes: Uint8Array, name = "file.h5"): E.Either<StepwiseE
   };
   return E.right({ name, keys, dataset });
 };
-
-/** Reads an HDF5 file from disk and parses it. */
-export const readH5 = async (path: string): Promise<E.Either<StepwiseError, H5File>> =>
-  E.flatMap(await readBytes(path), (bytes) => parseH5(bytes, path));
-
-/** One dataset of an HDF5 file on disk, h5py's `np.array(h5py.File(path)[key])`. */
-export const readH5Dataset = async (path: string, key: string): Promise<E.Either<StepwiseError, NdArray>> =>
-  E.flatMap(await readH5(path), (file) => file.dataset(key));

@@ -3,8 +3,7 @@ import { decode as decodePngFile, encode as encodePngFile } from "fast-png";
 import * as E from "fp-ts/lib/Either.js";
 import jpeg from "jpeg-js";
 import { NUM_PX } from "./catvnoncat.js";
-import { describeError, readBytes } from "./files.js";
-import { dataError } from "./ndarray.js";
+import { dataError, describeError } from "./ndarray.js";
 
 /** An 8-bit RGB picture, pixels in (row, column, channel) order: numpy's `(height, width, 3)`. */
 export interface RgbImage {
@@ -219,13 +218,6 @@ export const imageColumn = (
 ): E.Either<StepwiseError, Matrix> =>
   E.map((img: RgbImage) => imageToColumn(resizeBicubic(img, size, size)))(decodeImage(bytes, name));
 
-/** `imageColumn` of a file on disk. */
-export const readImageColumn = async (
-  path: string,
-  size: number = NUM_PX,
-): Promise<E.Either<StepwiseError, Matrix>> =>
-  E.flatMap(await readBytes(path), (bytes) => imageColumn(bytes, path, size));
-
 /** RGB bytes (row, column, channel) as a PNG file, e.g. a 64×64 test image for a report. */
 export const encodePng = (rgb: Uint8Array, width: number, height: number): Uint8Array => {
   if (rgb.length !== width * height * 3)
@@ -237,6 +229,14 @@ export const encodePng = (rgb: Uint8Array, width: number, height: number): Uint8
   return encodePngFile({ width, height, data: rgb, channels: 3, depth: 8 });
 };
 
+/** Base64 with `btoa` (Node and browsers alike; `Buffer` is Node's), in chunks that fit in one call's arguments. */
+const base64 = (bytes: Uint8Array): string => {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
 /** `encodePng` as a `data:image/png;base64,…` URL for a self-contained HTML page. */
 export const pngDataUrl = (rgb: Uint8Array, width: number, height: number): string =>
-  `data:image/png;base64,${Buffer.from(encodePng(rgb, width, height)).toString("base64")}`;
+  `data:image/png;base64,${base64(encodePng(rgb, width, height))}`;

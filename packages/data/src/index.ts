@@ -1,8 +1,8 @@
+// The browser-safe entry: everything here works on values and bytes. Reading files, downloading and
+// hashing with node:crypto are in `@stepwise/data/node` (src/node.ts).
 export * from "./catvnoncat.js";
 export * from "./course2.js";
 export * from "./csv.js";
-export * from "./fetch.js";
-export * from "./files.js";
 export * from "./h5.js";
 export * from "./image.js";
 export * from "./linspace.js";

@@ -21,6 +21,15 @@ export type NdDType = NdArray["dtype"];
 
 export const dataError = (message: string): StepwiseError<"DataError"> => stepwiseError("DataError", message);
 
+/** An exception as one line, with the errno code when there is one (ENOENT, EACCES, …). */
+export const describeError = (e: unknown): string => {
+  if (e instanceof Error) {
+    const code = (e as { readonly code?: unknown }).code;
+    return typeof code === "string" ? `${code}: ${e.message}` : e.message;
+  }
+  return String(e);
+};
+
 /** `(209, 64, 64, 3)` and `(209,)`, as numpy prints them. */
 export const formatNdShape = (shape: NdShape): string =>
   shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;

@@ -1,6 +1,5 @@
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { readBytes } from "./files.js";
 import { dataError, formatNdShape, type NdArray, type NdShape, shapeSize } from "./ndarray.js";
 
 // The format: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
@@ -142,7 +141,3 @@ export const parseNpy = (bytes: Uint8Array, name = "array.npy"): E.Either<Stepwi
     decodeValues(name, dtype, view, count),
   );
 };
-
-/** Reads and parses a `.npy` file. */
-export const readNpy = async (path: string): Promise<E.Either<StepwiseError, NdArray>> =>
-  E.flatMap(await readBytes(path), (bytes) => parseNpy(bytes, path));

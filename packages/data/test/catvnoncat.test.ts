@@ -9,12 +9,14 @@ import {
   type Dataset,
   flattenImages,
   imageAt,
-  loadCatvnoncat,
+  parseCatvnoncat,
   toImageBatch,
   toLabelRow,
 } from "../src/catvnoncat.js";
+import { loadCatvnoncat } from "../src/read.js";
 
-const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
+/** The course's files, as the repository holds them. */
+const DATASET = join(import.meta.dirname, "../../../datasets/catvnoncat");
 
 const right = <A>(result: E.Either<{ readonly message: string }, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message);
@@ -53,14 +55,14 @@ let dataset: Dataset;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "stepwise-catvnoncat-"));
-  dataset = right(await loadCatvnoncat(SHARED));
+  dataset = right(await loadCatvnoncat(DATASET));
 });
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** A fresh folder holding copies of the named shared files, plus any extra files given. */
+/** A fresh folder holding copies of the named course files, plus any extra files given. */
 let folders = 0;
 const folder = async (
   copies: ReadonlyArray<string>,
@@ -68,7 +70,7 @@ const folder = async (
 ): Promise<string> => {
   const dir = join(work, `case-${folders++}`);
   await import("node:fs/promises").then((fs) => fs.mkdir(dir));
-  for (const name of copies) await copyFile(join(SHARED, name), join(dir, name));
+  for (const name of copies) await copyFile(join(DATASET, name), join(dir, name));
   for (const [name, bytes] of Object.entries(extra)) await writeFile(join(dir, name), bytes);
   return dir;
 };
@@ -128,7 +130,7 @@ describe("loadCatvnoncat", () => {
   });
 
   it("gives identical X and Y from the HDF5 files and the .npy copies", async () => {
-    const npy = right(await loadCatvnoncat(SHARED, { format: "npy" }));
+    const npy = right(await loadCatvnoncat(DATASET, { format: "npy" }));
     for (const key of ["train_x", "train_y", "test_x", "test_y"] as const) {
       expect([npy[key].rows, npy[key].cols]).toEqual([dataset[key].rows, dataset[key].cols]);
       expect(digest(npy[key])).toBe(digest(dataset[key]));
@@ -143,6 +145,46 @@ describe("loadCatvnoncat", () => {
   });
 });
 
+describe("parseCatvnoncat (from bytes, as in a browser)", () => {
+  it("gives the same data set as loadCatvnoncat, from either copy", async () => {
+    const bytes = async (name: string) =>
+      [name, new Uint8Array(await readFile(join(DATASET, name)))] as const;
+    const h5 = right(
+      parseCatvnoncat(
+        Object.fromEntries(await Promise.all(["train_catvnoncat.h5", "test_catvnoncat.h5"].map(bytes))),
+      ),
+    );
+    const npy = right(
+      parseCatvnoncat(
+        Object.fromEntries(
+          await Promise.all(["train_x.npy", "train_y.npy", "test_x.npy", "test_y.npy"].map(bytes)),
+        ),
+        { format: "npy" },
+      ),
+    );
+    for (const key of ["train_x", "train_y", "test_x", "test_y"] as const) {
+      expect(digest(h5[key])).toBe(digest(dataset[key]));
+      expect(digest(npy[key])).toBe(digest(dataset[key]));
+    }
+    expect(h5.classes).toEqual(["non-cat", "cat"]);
+  });
+
+  it("names the files it was not given, and errors name files as `source` says", async () => {
+    expect(errorOf(parseCatvnoncat({}))).toBe(
+      'parseCatvnoncat: no bytes for train_catvnoncat.h5 and test_catvnoncat.h5; pass an object holding "train_catvnoncat.h5", "test_catvnoncat.h5" (the bytes of the course\'s files, e.g. from fetch(...).arrayBuffer())',
+    );
+    const stub = new TextEncoder().encode("404: Not Found");
+    expect(
+      errorOf(
+        parseCatvnoncat(
+          { "train_catvnoncat.h5": stub, "test_catvnoncat.h5": stub },
+          { source: (file) => `https://example.org/${file}` },
+        ),
+      ),
+    ).toMatch(/^https:\/\/example\.org\/train_catvnoncat\.h5: not an HDF5 file/);
+  });
+});
+
 describe("loadCatvnoncat on wrong folders and files", () => {
   it("names a missing file", async () => {
     const dir = await folder(["train_catvnoncat.h5"]);
@@ -151,14 +193,14 @@ describe("loadCatvnoncat on wrong folders and files", () => {
 
   it("names a missing dataset and lists what the file holds", async () => {
     const dir = await folder(["train_catvnoncat.h5"]);
-    await copyFile(join(SHARED, "train_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
+    await copyFile(join(DATASET, "train_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
     expect(errorOf(await loadCatvnoncat(dir))).toMatch(
       /test_catvnoncat\.h5: no dataset 'test_set_x'; the file holds: list_classes, train_set_x, train_set_y/,
     );
   });
 
   it("names a truncated file", async () => {
-    const train = await readFile(join(SHARED, "train_catvnoncat.h5"));
+    const train = await readFile(join(DATASET, "train_catvnoncat.h5"));
     const dir = await folder(["test_catvnoncat.h5"], { "train_catvnoncat.h5": train.subarray(0, 8192) });
     expect(errorOf(await loadCatvnoncat(dir))).toMatch(
       /train_catvnoncat\.h5: truncated HDF5 file: it has 8192 bytes/,
@@ -173,9 +215,9 @@ describe("loadCatvnoncat on wrong folders and files", () => {
   });
 
   it("names labels that are not 0/1 (one label patched in a copy of the HDF5 file)", async () => {
-    const train = new Uint8Array(await readFile(join(SHARED, "train_catvnoncat.h5")));
+    const train = new Uint8Array(await readFile(join(DATASET, "train_catvnoncat.h5")));
     // The labels are stored contiguously as little-endian int64: find them via the .npy copy's data.
-    const labels = new Uint8Array(await readFile(join(SHARED, "train_y.npy"))).subarray(128);
+    const labels = new Uint8Array(await readFile(join(DATASET, "train_y.npy"))).subarray(128);
     const offset = Buffer.from(train).indexOf(Buffer.from(labels));
     expect(offset).toBeGreaterThan(0);
     train[offset + 5 * 8] = 2;

@@ -16,10 +16,11 @@ import {
 } from "../src/fetch.js";
 import { sha256Hex } from "../src/files.js";
 
-const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
+/** The course's files, as the repository holds them. */
+const DATASET = join(import.meta.dirname, "../../../datasets/catvnoncat");
 const FILES = {
-  "train_catvnoncat.h5": readFileSync(join(SHARED, "train_catvnoncat.h5")),
-  "test_catvnoncat.h5": readFileSync(join(SHARED, "test_catvnoncat.h5")),
+  "train_catvnoncat.h5": readFileSync(join(DATASET, "train_catvnoncat.h5")),
+  "test_catvnoncat.h5": readFileSync(join(DATASET, "test_catvnoncat.h5")),
 } as const;
 const isCourseFile = (name: string): name is keyof typeof FILES => name in FILES;
 
@@ -94,13 +95,13 @@ const errorOf = (result: E.Either<{ readonly _tag: string; readonly message: str
 };
 
 describe("the built-in checksums", () => {
-  it("are those of shared/datasets/catvnoncat/SHA256SUMS and the real files' sizes", () => {
-    const sums = readFileSync(join(SHARED, "SHA256SUMS"), "utf8").trim().split("\n");
+  it("are those of datasets/catvnoncat/SHA256SUMS and the real files' sizes", () => {
+    const sums = readFileSync(join(DATASET, "SHA256SUMS"), "utf8").trim().split("\n");
     for (const line of sums) {
       const [sha, name = ""] = line.split(/\s+/);
       expect(CATVNONCAT_CHECKSUMS[name]).toEqual({
         sha256: sha,
-        bytes: readFileSync(join(SHARED, name)).length,
+        bytes: readFileSync(join(DATASET, name)).length,
       });
     }
     expect(Object.keys(CATVNONCAT_CHECKSUMS).length).toBe(sums.length);
@@ -147,7 +148,7 @@ describe("fetchCatvnoncat from mirrors", () => {
 
   it("does not download a file that is already there and verified", async () => {
     const dest = await freshDir();
-    await copyFile(join(SHARED, "train_catvnoncat.h5"), join(dest, "train_catvnoncat.h5"));
+    await copyFile(join(DATASET, "train_catvnoncat.h5"), join(dest, "train_catvnoncat.h5"));
     const result = right(await fetchCatvnoncat({ destDir: dest, mirrors: [`${base}/good/`] }));
     expect(result.files.map((f) => f.source)).toEqual(["present", `${base}/good/test_catvnoncat.h5`]);
     expect(requests).toEqual(["/good/test_catvnoncat.h5"]);
@@ -230,10 +231,10 @@ describe("fetchCatvnoncat from mirrors", () => {
 describe("fetchCatvnoncat --from a local folder", () => {
   it("copies and verifies the files", async () => {
     const dest = await freshDir();
-    const result = right(await fetchCatvnoncat({ destDir: dest, from: SHARED }));
+    const result = right(await fetchCatvnoncat({ destDir: dest, from: DATASET }));
     expect(result.files.map((f) => f.source)).toEqual([
-      join(SHARED, "train_catvnoncat.h5"),
-      join(SHARED, "test_catvnoncat.h5"),
+      join(DATASET, "train_catvnoncat.h5"),
+      join(DATASET, "test_catvnoncat.h5"),
     ]);
     expect((await readdir(dest)).sort()).toEqual(["test_catvnoncat.h5", "train_catvnoncat.h5"]);
     expect(requests).toEqual([]);
@@ -256,8 +257,8 @@ describe("fetchCatvnoncat --from a local folder", () => {
 describe("resolveDataDir", () => {
   const withFiles = async (): Promise<string> => {
     const dir = await freshDir();
-    await copyFile(join(SHARED, "train_catvnoncat.h5"), join(dir, "train_catvnoncat.h5"));
-    await copyFile(join(SHARED, "test_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
+    await copyFile(join(DATASET, "train_catvnoncat.h5"), join(dir, "train_catvnoncat.h5"));
+    await copyFile(join(DATASET, "test_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
     return dir;
   };
 
@@ -290,33 +291,87 @@ describe("resolveDataDir", () => {
     );
     await mkdir(join(cwd, "data", "catvnoncat"), { recursive: true });
     await copyFile(
-      join(SHARED, "train_catvnoncat.h5"),
+      join(DATASET, "train_catvnoncat.h5"),
       join(cwd, "data", "catvnoncat", "train_catvnoncat.h5"),
     );
     expect(await resolveDataDir({ env: {}, cwd })).toEqual(
       E.right({ dir: join(cwd, "data", "catvnoncat"), source: "download" }),
     );
-    await copyFile(join(SHARED, "test_catvnoncat.h5"), join(cwd, "data", "catvnoncat", "test_catvnoncat.h5"));
+    await copyFile(
+      join(DATASET, "test_catvnoncat.h5"),
+      join(cwd, "data", "catvnoncat", "test_catvnoncat.h5"),
+    );
     expect(await resolveDataDir({ env: {}, cwd })).toEqual(
       E.right({ dir: join(cwd, "data", "catvnoncat"), source: "default" }),
     );
   });
 
-  it("then the course's folder beside the checkout (../shared/datasets/catvnoncat), before downloading", async () => {
+  /** A fresh pnpm workspace (a folder with pnpm-workspace.yaml), with the course files in datasets/catvnoncat or not. */
+  const workspace = async (withData: boolean): Promise<string> => {
+    const root = await freshDir();
+    await writeFile(join(root, "pnpm-workspace.yaml"), 'packages:\n  - "packages/*"\n');
+    await mkdir(join(root, "packages", "cli", "src"), { recursive: true });
+    if (withData) {
+      await mkdir(join(root, "datasets", "catvnoncat"), { recursive: true });
+      for (const f of ["train_catvnoncat.h5", "test_catvnoncat.h5"])
+        await copyFile(join(DATASET, f), join(root, "datasets", "catvnoncat", f));
+    }
+    return root;
+  };
+
+  it("then the workspace's datasets/catvnoncat, walking up from cwd to pnpm-workspace.yaml, before downloading", async () => {
+    const root = await workspace(true);
+    const cwd = join(root, "packages", "cli");
+    expect(await resolveDataDir({ env: {}, cwd })).toEqual(
+      E.right({ dir: join(root, "datasets", "catvnoncat"), source: "workspace" }),
+    );
+    // ./data/catvnoncat still comes first when it holds the files.
+    await mkdir(join(cwd, "data", "catvnoncat"), { recursive: true });
+    for (const f of ["train_catvnoncat.h5", "test_catvnoncat.h5"])
+      await copyFile(join(DATASET, f), join(cwd, "data", "catvnoncat", f));
+    expect(await resolveDataDir({ env: {}, cwd })).toEqual(
+      E.right({ dir: join(cwd, "data", "catvnoncat"), source: "default" }),
+    );
+  });
+
+  it("walks up from each searchFrom folder in turn, passing over a workspace without the files", async () => {
+    const empty = await workspace(false);
+    const full = await workspace(true);
+    const cwd = join(empty, "packages", "cli");
+    expect(await resolveDataDir({ env: {}, cwd })).toEqual(
+      E.right({ dir: join(cwd, "data", "catvnoncat"), source: "download" }),
+    );
+    expect(
+      await resolveDataDir({ env: {}, cwd, searchFrom: [cwd, join(full, "packages", "cli", "src")] }),
+    ).toEqual(E.right({ dir: join(full, "datasets", "catvnoncat"), source: "workspace" }));
+    // Relative starts resolve against cwd.
+    expect(await resolveDataDir({ env: {}, cwd: full, searchFrom: ["packages/cli"] })).toEqual(
+      E.right({ dir: join(full, "datasets", "catvnoncat"), source: "workspace" }),
+    );
+  });
+
+  it("finds this repository's copy from a module inside it, whatever the working directory", async () => {
+    const cwd = await freshDir();
+    expect(await resolveDataDir({ env: {}, cwd, searchFrom: [cwd, import.meta.dirname] })).toEqual(
+      E.right({ dir: DATASET, source: "workspace" }),
+    );
+  });
+
+  it("does not look beside the checkout (../shared/datasets/catvnoncat): a clone has no such folder", async () => {
     const root = await freshDir();
     const cwd = join(root, "repo");
     await mkdir(join(root, "shared", "datasets", "catvnoncat"), { recursive: true });
     await mkdir(cwd);
     for (const f of ["train_catvnoncat.h5", "test_catvnoncat.h5"])
-      await copyFile(join(SHARED, f), join(root, "shared", "datasets", "catvnoncat", f));
+      await copyFile(join(DATASET, f), join(root, "shared", "datasets", "catvnoncat", f));
     expect(await resolveDataDir({ env: {}, cwd })).toEqual(
-      E.right({ dir: join(root, "shared", "datasets", "catvnoncat"), source: "shared" }),
+      E.right({ dir: join(cwd, "data", "catvnoncat"), source: "download" }),
     );
   });
 
   it("names what is missing in a folder given explicitly, instead of downloading elsewhere", async () => {
     const dir = await freshDir();
-    await copyFile(join(SHARED, "test_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
+    await copyFile(join(DATASET, "test_catvnoncat.h5"), join(dir, "test_catvnoncat.h5"));
     expect(errorOf(await resolveDataDir({ flag: dir, env: {} }))).toBe(
       `--data ${dir}: ${dir} has no train_catvnoncat.h5. The folder must hold train_catvnoncat.h5 and test_catvnoncat.h5 (the course's "datasets" folder); "stepwise data fetch" downloads them into ./data/catvnoncat.`,
     );

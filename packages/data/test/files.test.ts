@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeError, readBytes, sha256Hex, writeFileAtomic } from "../src/files.js";
+import { readBytes, sha256Hex, writeFileAtomic } from "../src/files.js";
+import { describeError } from "../src/ndarray.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -3,12 +3,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type H5File, parseH5, readH5, readH5Dataset } from "../src/h5.js";
+import { type H5File, parseH5 } from "../src/h5.js";
 import type { NdArray } from "../src/ndarray.js";
 import { parseNpy } from "../src/npy.js";
+import { readH5, readH5Dataset } from "../src/read.js";
 
-const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
-const TRAIN = new Uint8Array(readFileSync(join(SHARED, "train_catvnoncat.h5")));
+/** The course's files, as the repository holds them. */
+const DATASET = join(import.meta.dirname, "../../../datasets/catvnoncat");
+const TRAIN = new Uint8Array(readFileSync(join(DATASET, "train_catvnoncat.h5")));
 
 const right = <A>(result: E.Either<{ readonly message: string }, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message);
@@ -57,7 +59,7 @@ describe("parseH5 on the course's file", () => {
 
   it("gives the same arrays as the .npy copies, byte for byte", () => {
     const npy = (name: string): NdArray =>
-      right(parseNpy(new Uint8Array(readFileSync(join(SHARED, name))), name));
+      right(parseNpy(new Uint8Array(readFileSync(join(DATASET, name))), name));
     // Compared through a SHA-256 of the raw bytes: toEqual on 2.5 M elements takes seconds.
     const summary = (a: NdArray) => ({
       dtype: a.dtype,
@@ -119,7 +121,7 @@ describe("parseH5 on bad files", () => {
 
 describe("readH5 / readH5Dataset", () => {
   it("reads one dataset of a file on disk", async () => {
-    const y = right(await readH5Dataset(join(SHARED, "test_catvnoncat.h5"), "test_set_y"));
+    const y = right(await readH5Dataset(join(DATASET, "test_catvnoncat.h5"), "test_set_y"));
     expect([y.dtype, y.shape, Array.from<unknown>(y.data).slice(0, 6)]).toEqual([
       "int64",
       [50],

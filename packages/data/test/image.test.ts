@@ -13,9 +13,9 @@ import {
   imageToColumn,
   pngDataUrl,
   type RgbImage,
-  readImageColumn,
   resizeBicubic,
 } from "../src/image.js";
+import { readImageColumn } from "../src/read.js";
 
 const right = <A>(result: E.Either<{ readonly message: string }, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message);

@@ -4,40 +4,33 @@ import * as data from "../src/index.js";
 
 describe("@stepwise/data public API", () => {
   it("exports exactly these values (a change here is a change of the package's contract)", () => {
+    // The browser-safe entry; the Node-only functions are in @stepwise/data/node (test/node.test.ts).
     expect(Object.keys(data).sort()).toEqual([
-      "CATVNONCAT_CHECKSUMS",
       "CATVNONCAT_CLASSES",
       "CATVNONCAT_H5_FILES",
-      "CATVNONCAT_MIRRORS",
       "CATVNONCAT_NPY_FILES",
-      "DATA_DIR_ENV",
-      "DEFAULT_DATA_DIR",
       "FOOTBALL_TEST_SIZE",
       "MAX_CLASSES",
       "NUM_CHANNELS",
       "NUM_PX",
-      "SHARED_DATA_DIR",
-      "checksumMismatch",
       "courseLayout",
       "dataError",
       "decodeImage",
       "describeError",
       "encodePng",
-      "fetchCatvnoncat",
-      "findOrFetchCatvnoncat",
       "flattenImages",
       "formatNdShape",
       "imageAt",
       "imageColumn",
       "imageToColumn",
       "linspace",
-      "loadCatvnoncat",
       "load_circles_dataset",
       "load_moons_dataset",
       "make_circles",
       "make_moons",
       "numpyCos",
       "numpySin",
+      "parseCatvnoncat",
       "parseCsvDataset",
       "parseH5",
       "parseNpy",
@@ -46,26 +39,12 @@ describe("@stepwise/data public API", () => {
       "pngDataUrl",
       "random_mini_batch_indices",
       "random_mini_batches",
-      "readBytes",
-      "readH5",
-      "readH5Dataset",
-      "readImageColumn",
-      "readNpy",
       "resizeBicubic",
-      "resolveDataDir",
       "sameNdShape",
-      "sha256Hex",
       "shapeSize",
       "toImageBatch",
       "toLabelRow",
-      "writeFileAtomic",
     ]);
-  });
-
-  it("lists mirrors as https base URLs of a datasets folder", () => {
-    expect(data.CATVNONCAT_MIRRORS.length).toBeGreaterThanOrEqual(3);
-    for (const url of data.CATVNONCAT_MIRRORS)
-      expect(url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/.+\/$/);
   });
 });
 

@@ -2,9 +2,11 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "../src/ndarray.js";
-import { parseNpy, parseNpyHeader, readNpy } from "../src/npy.js";
+import { parseNpy, parseNpyHeader } from "../src/npy.js";
+import { readNpy } from "../src/read.js";
 
-const SHARED = join(import.meta.dirname, "../../../../shared/datasets/catvnoncat");
+/** The course's files, as the repository holds them. */
+const DATASET = join(import.meta.dirname, "../../../datasets/catvnoncat");
 
 // Each fixture is a real numpy file, made with numpy 2.4:
 //   python3 -c "import numpy as np, io, base64; f = io.BytesIO(); np.save(f, ARRAY); print(base64.b64encode(f.getvalue()).decode())"
@@ -98,7 +100,7 @@ describe("parseNpy", () => {
   });
 
   it("reads the header of the course's label file", async () => {
-    const bytes = await import("node:fs/promises").then((fs) => fs.readFile(join(SHARED, "train_y.npy")));
+    const bytes = await import("node:fs/promises").then((fs) => fs.readFile(join(DATASET, "train_y.npy")));
     const header = parseNpyHeader(new Uint8Array(bytes));
     expect(header).toEqual(E.right({ descr: "<i8", fortranOrder: false, shape: [209], dataOffset: 128 }));
   });
@@ -152,7 +154,7 @@ describe("parseNpy", () => {
 
 describe("readNpy", () => {
   it("reads the course's image file", async () => {
-    const result = await readNpy(join(SHARED, "test_x.npy"));
+    const result = await readNpy(join(DATASET, "test_x.npy"));
     if (E.isLeft(result)) throw new Error(result.left.message);
     expect(result.right.dtype).toBe("uint8");
     expect(result.right.shape).toEqual([50, 64, 64, 3]);

@@ -1,3 +1,4 @@
+export * from "./batchnorm.js";
 export type * from "./cache.js";
 export * from "./linear.js";
 export * from "./model.js";

@@ -1,7 +1,17 @@
 import { identity } from "@stepwise/activation-identity";
+import { relu } from "@stepwise/activation-relu";
+import { sigmoid } from "@stepwise/activation-sigmoid";
 import { bias, fromLayers, weight } from "@stepwise/core";
 import { seedOrThrow } from "@stepwise/random";
-import { allClose, fromArray, type Matrix, toArray } from "@stepwise/tensor";
+import {
+  allClose,
+  fromArray,
+  jsBackend,
+  type Matrix,
+  toArray,
+  toBackend,
+  unsafeMatrix,
+} from "@stepwise/tensor";
 import { courseTestCase, draws } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
@@ -34,6 +44,21 @@ describe("L_model_forward", () => {
     expect(caches.map((c) => c.activation.meta.name)).toEqual(["identity", "identity", "identity"]);
     expect(AL.rows).toBe(1);
   });
+  it("a spec may give each hidden layer its own activation, layer 1 first", () => {
+    const [AL, caches] = unwrap(
+      L_model_forward(X, parameters, { hidden: [identity, relu], output: sigmoid }),
+    );
+    expect(caches.map((c) => c.activation.meta.name)).toEqual(["identity", "relu", "sigmoid"]);
+    // The course's ReLU net differs only in layer 1's activation, so identity there changes AL.
+    expect(AL.data).not.toEqual(unwrap(L_model_forward(X, parameters))[0].data);
+    const [same] = unwrap(L_model_forward(X, parameters, { hidden: [relu, relu], output: sigmoid }));
+    expect(same.data).toEqual(unwrap(L_model_forward(X, parameters))[0].data);
+  });
+  it("rejects a per-layer list that does not match the hidden layers", () => {
+    expect(leftMessage(L_model_forward(X, parameters, { hidden: [relu], output: sigmoid }))).toBe(
+      "L_model_forward: spec.hidden lists 1 activation(s) but the network has 2 hidden layer(s); give one per hidden layer (layer 1 first), or a single activation for all of them",
+    );
+  });
   it("rejects a dictionary missing b3, naming the key and the fix", () => {
     const { b3: _, ...missing } = parameters;
     expect(leftMessage(L_model_forward(X, missing))).toBe(
@@ -53,6 +78,33 @@ describe("L_model_forward", () => {
     ]);
     expect(leftMessage(L_model_forward(X, broken))).toContain(
       "W2 is (1, 3) but the layer below has 4 units; W2 must be (n_2, 4)",
+    );
+  });
+  it("refuses an X holding NaN, naming the element: never a NaN output", () => {
+    const data = X.data.slice();
+    data[2 * X.cols + 3] = Number.NaN;
+    expect(leftMessage(L_model_forward(unsafeMatrix(X.rows, X.cols, data), parameters))).toBe(
+      "L_model_forward: X element (2, 3) is NaN; X must hold finite numbers: look at how it was loaded, scaled or computed",
+    );
+  });
+  it("refuses an X with no examples (a cost over 0 examples is NaN)", () => {
+    expect(leftMessage(L_model_forward(unsafeMatrix(5, 0, new Float64Array(0)), parameters))).toBe(
+      "L_model_forward: X is (5, 0), which has no examples; X needs one column per example, and at least one",
+    );
+  });
+  it("refuses a parameter holding ±Infinity, naming its key and element", () => {
+    const data = W1.data.slice();
+    data[1] = Number.POSITIVE_INFINITY;
+    expect(
+      leftMessage(L_model_forward(X, { ...parameters, W1: unsafeMatrix(W1.rows, W1.cols, data) })),
+    ).toContain(
+      'L_model_forward: parameters["W1"] element (0, 1) is Infinity; the parameters hold NaN or ±Infinity',
+    );
+  });
+  it("refuses X and parameters on two backends, naming both", () => {
+    const elsewhere = toBackend(X, { ...jsBackend, name: "wasm" });
+    expect(leftMessage(L_model_forward(elsewhere, parameters))).toContain(
+      "L_model_forward: X is on the wasm backend but W1 is on the js backend",
     );
   });
   it("does not modify X or the parameters", () => {

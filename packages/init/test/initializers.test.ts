@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { bias, layerDimsOf, type Parameters, weight } from "@stepwise/core";
 import { type RandomState, seedOrThrow } from "@stepwise/random";
 import { type Matrix, type StepwiseError, sumAll, sumOfSquares, toArray } from "@stepwise/tensor";
+import { type ArraySummary, loadCourseraInit } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,23 +14,14 @@ import {
   initialize_parameters_zeros,
 } from "../src/index.js";
 
-interface Summary {
-  readonly shape: readonly [number, number];
-  readonly sum: number;
-  readonly sumsq: number;
-  readonly first: ReadonlyArray<number>;
-  readonly last: ReadonlyArray<number>;
-}
-const fixture = JSON.parse(
-  readFileSync(new URL("../../../../shared/fixtures/coursera-init.json", import.meta.url), "utf8"),
-) as { inits: Record<string, Record<string, Summary>> };
+const fixture = loadCourseraInit();
 
 const unwrap = <A>(result: E.Either<StepwiseError, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message);
   return result.right;
 };
 
-const expectSummary = (actual: Matrix | undefined, expected: Summary | undefined): void => {
+const expectSummary = (actual: Matrix | undefined, expected: ArraySummary | undefined): void => {
   if (actual === undefined || expected === undefined) throw new Error("missing matrix or fixture entry");
   expect([actual.rows, actual.cols]).toEqual(expected.shape);
   // First and last values are the RNG's exact doubles: `toBe`. Sums differ in summation order from
@@ -47,8 +38,11 @@ const expectSummary = (actual: Matrix | undefined, expected: Summary | undefined
 };
 
 const expectLike = (parameters: Parameters, fixtureName: string): void => {
-  const expected = fixture.inits[fixtureName] ?? {};
-  for (const key of Object.keys(expected)) expectSummary(parameters[key as keyof Parameters], expected[key]);
+  const expected = fixture.inits[fixtureName];
+  if (expected === undefined) throw new Error(`coursera-init.json has no run ${fixtureName}`);
+  const keys = Object.keys(expected) as Array<keyof typeof expected>;
+  expect(keys.length, `coursera-init.json's ${fixtureName}`).toBeGreaterThan(0);
+  for (const key of keys) expectSummary(parameters[key as keyof Parameters], expected[key]);
 };
 
 describe("coursera-init.json (np.random.seed(1))", () => {

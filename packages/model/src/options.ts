@@ -1,13 +1,20 @@
 import type { BatchMean } from "@stepwise/backward";
-import type { Cost, Hyperparameters, OptimizerDefinition } from "@stepwise/core";
+import {
+  type Cost,
+  checkOutputCost,
+  type Hyperparameters,
+  type OptimizerDefinition,
+  type Parameters,
+  type PluginFactory,
+} from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initialize_parameters_deep } from "@stepwise/init";
-import { gd } from "@stepwise/optimizer";
-import { invalidArgument, type StepwiseError } from "@stepwise/tensor";
+import { gd, optimizerDefinition } from "@stepwise/optimizer";
+import { type Backend, invalidArgument, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import type { PlanChoice } from "./plans/choose.js";
-import type { Decay } from "./schedule.js";
+import { type Decay, epochRates } from "./schedule.js";
 
 /** Everything a training run can vary. Unset fields take the course's values. */
 export interface TrainOptions {
@@ -21,8 +28,12 @@ export interface TrainOptions {
   readonly spec?: NetworkSpec;
   /** The cost plugin (default binary cross-entropy). */
   readonly cost?: Cost;
-  /** The optimizer (default plain gradient descent) and its hyper-parameters, e.g. `{ beta: 0.9 }`. */
-  readonly optimizer?: OptimizerDefinition;
+  /**
+   * The optimizer (default plain gradient descent): a definition, whose hyper-parameters are in its name
+   * (`getOptimizer(registry, "adam(beta1=0.8)")`), or a plugin factory (`adam`) with
+   * `optimizer_hyperparameters` by name, e.g. `{ beta1: 0.8 }`, the others at their defaults.
+   */
+  readonly optimizer?: OptimizerDefinition | PluginFactory<"optimizer">;
   readonly optimizer_hyperparameters?: Hyperparameters;
   /** Mini-batch size; unset trains on the whole batch every iteration, as the course's L_layer_model. */
   readonly mini_batch_size?: number;
@@ -36,12 +47,24 @@ export interface TrainOptions {
   readonly print_cost?: boolean;
   readonly print_every?: number;
   /**
-   * Called after every iteration (or epoch) with its cost and the learning rate the next one runs at (the
-   * notebook's "learning rate after epoch i"): progress bars, live plots, logs.
+   * Called after every iteration (or epoch) with its cost: progress bars, live plots, logs. The third
+   * argument returns the parameters as they stand after that iteration (a copy, made only when called),
+   * for live pictures such as a decision boundary; the fourth is the learning rate the next one runs at
+   * (the notebook's "learning rate after epoch i").
    */
-  readonly onIteration?: (iteration: number, cost: number, learning_rate: number) => void;
+  readonly onIteration?: (
+    iteration: number,
+    cost: number,
+    parameters: () => Parameters,
+    learning_rate: number,
+  ) => void;
   /** Stops training between iterations; the result then says how far it got. */
   readonly signal?: AbortSignal;
+  /**
+   * `L_layer_model_async` only: the longest it trains before giving the event loop a turn, in
+   * milliseconds (default 50; 0 gives it one after every iteration).
+   */
+  readonly sliceMs?: number;
   /**
    * How to train the first layer: "primal" as the course writes it, "dual" through the m × m Gram matrix
    * (same numbers, far less work when examples are fewer than features), or "auto" (default) to pick.
@@ -71,7 +94,8 @@ export interface TrainOptions {
   /**
    * Train on when the cost is NaN or infinite (default false: stop with a `Diverged` error that says why).
    * The Initialization notebook's `randn · 10` run starts at cost inf (saturated sigmoids) and recovers.
-   * Non-finite parameters still stop the run.
+   * The look at the optimizer's state every 100 iterations then includes the parameters: non-finite ones
+   * still stop the run.
    */
   readonly keepGoingOnNonFinite?: boolean;
   /**
@@ -81,6 +105,11 @@ export interface TrainOptions {
    * the primal plan.
    */
   readonly batchMean?: BatchMean;
+  /**
+   * The backend to train on (default: the one X is on). X, Y and the initial parameters are moved there
+   * once; the trained parameters come back on it.
+   */
+  readonly backend?: Backend;
 }
 
 export interface ResolvedOptions {
@@ -89,23 +118,29 @@ export interface ResolvedOptions {
   readonly init: Initializer;
   readonly spec: NetworkSpec;
   readonly cost: Cost;
+  /** The definition, its hyper-parameters resolved into its name. */
   readonly optimizer: OptimizerDefinition;
-  readonly optimizer_hyperparameters: Hyperparameters;
   readonly mini_batch_size: number | undefined;
   readonly lambd: number;
   readonly keep_prob: number;
   readonly seed: number;
   readonly print_cost: boolean;
   readonly print_every: number;
-  readonly onIteration: ((iteration: number, cost: number, learning_rate: number) => void) | undefined;
+  readonly onIteration:
+    | ((iteration: number, cost: number, parameters: () => Parameters, learning_rate: number) => void)
+    | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly sliceMs: number;
   readonly plan: PlanChoice;
   readonly shuffle_seed: number | undefined;
   readonly dropout_seed: number | undefined;
   readonly decay: Decay | undefined;
   readonly decay_rate: number;
+  /** With a decay, every epoch's rate, 0 … num_iterations (schedule.ts's `epochRates`). */
+  readonly epoch_rates: ReadonlyArray<number> | undefined;
   readonly keepGoingOnNonFinite: boolean;
   readonly batchMean: BatchMean;
+  readonly backend: Backend | undefined;
 }
 
 const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
@@ -113,10 +148,13 @@ const check = (ok: boolean, message: string): E.Either<StepwiseError, void> =>
 
 const isPositiveInteger = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
+/** The options with their defaults, before the checks that need them all (decay's table, the optimizer). */
+type Unchecked = Omit<ResolvedOptions, "optimizer" | "epoch_rates">;
+
 const isSeed = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 
 /** The Course 2 options: seeds in range, and each only where it does something. */
-const courseTwoChecks = (fn: string, o: ResolvedOptions): ReadonlyArray<E.Either<StepwiseError, void>> => {
+const courseTwoChecks = (fn: string, o: Unchecked): ReadonlyArray<E.Either<StepwiseError, void>> => {
   const { shuffle_seed, dropout_seed, decay, decay_rate, num_iterations } = o;
   return [
     check(
@@ -140,6 +178,10 @@ const courseTwoChecks = (fn: string, o: ResolvedOptions): ReadonlyArray<E.Either
       `${fn}: decay is ${String(decay)}; pass a function (learning_rate0, epoch_num, decay_rate) => rate, such as update_lr or schedule_lr_decay from @stepwise/optimizer`,
     ),
     check(
+      typeof o.keepGoingOnNonFinite === "boolean",
+      `${fn}: keepGoingOnNonFinite is ${String(o.keepGoingOnNonFinite)}; pass true or false`,
+    ),
+    check(
       o.batchMean === "divide" || o.batchMean === "reciprocal",
       `${fn}: batchMean is ${String(o.batchMean)}; pass "divide" (dZ·A_prevᵀ / m) or "reciprocal" ((1/m)·dZ·A_prevᵀ)`,
     ),
@@ -155,18 +197,22 @@ const courseTwoChecks = (fn: string, o: ResolvedOptions): ReadonlyArray<E.Either
 };
 
 /** Fills in the defaults and checks every number, naming the function, the value and the fix. */
+/**
+ * Fills in the defaults and checks every number, naming the function, the value and the fix, and that the
+ * cost suits the output activation (`checkOutputCost`; with `outputUnits`, the output layer's size, also
+ * that a softmax has more than one unit).
+ */
 export const resolveOptions = (
   fn: string,
   options: TrainOptions,
+  outputUnits?: number,
 ): E.Either<StepwiseError, ResolvedOptions> => {
-  const resolved: ResolvedOptions = {
+  const resolved: Unchecked = {
     learning_rate: options.learning_rate ?? 0.0075,
     num_iterations: options.num_iterations ?? 3000,
     init: options.init ?? initialize_parameters_deep,
     spec: options.spec ?? courseSpec,
     cost: options.cost ?? binary_cross_entropy,
-    optimizer: options.optimizer ?? gd,
-    optimizer_hyperparameters: options.optimizer_hyperparameters ?? {},
     mini_batch_size: options.mini_batch_size,
     lambd: options.lambd ?? 0,
     keep_prob: options.keep_prob ?? 1,
@@ -175,6 +221,7 @@ export const resolveOptions = (
     print_every: options.print_every ?? 100,
     onIteration: options.onIteration,
     signal: options.signal,
+    sliceMs: options.sliceMs ?? 50,
     plan: options.plan ?? "auto",
     shuffle_seed: options.shuffle_seed,
     dropout_seed: options.dropout_seed,
@@ -182,8 +229,10 @@ export const resolveOptions = (
     decay_rate: options.decay_rate ?? 1,
     keepGoingOnNonFinite: options.keepGoingOnNonFinite ?? false,
     batchMean: options.batchMean ?? "divide",
+    backend: options.backend,
   };
-  const { learning_rate, num_iterations, mini_batch_size, lambd, keep_prob, seed, print_every } = resolved;
+  const { learning_rate, num_iterations, mini_batch_size, lambd, keep_prob, seed, print_every, sliceMs } =
+    resolved;
   const checks = [
     check(
       Number.isFinite(learning_rate) && learning_rate > 0,
@@ -210,8 +259,21 @@ export const resolveOptions = (
       `${fn}: seed is ${seed}; pass an integer in 0..4294967295`,
     ),
     check(isPositiveInteger(print_every), `${fn}: print_every is ${print_every}; pass an integer ≥ 1`),
+    check(sliceMs >= 0, `${fn}: sliceMs is ${sliceMs}; pass a number of milliseconds ≥ 0`),
     ...courseTwoChecks(fn, resolved),
   ];
   const failed = checks.find(E.isLeft);
-  return failed !== undefined && E.isLeft(failed) ? failed : E.right(resolved);
+  if (failed !== undefined && E.isLeft(failed)) return failed;
+  const paired = checkOutputCost(fn, resolved.spec.output, resolved.cost, outputUnits);
+  if (E.isLeft(paired)) return paired;
+  const { decay, decay_rate } = resolved;
+  const epoch_rates =
+    decay === undefined
+      ? E.right(undefined)
+      : epochRates(fn, learning_rate, decay, decay_rate, num_iterations);
+  if (E.isLeft(epoch_rates)) return epoch_rates;
+  return E.bimap(
+    (e: StepwiseError) => invalidArgument(`${fn}: optimizer ${e.message}`),
+    (optimizer: OptimizerDefinition) => ({ ...resolved, optimizer, epoch_rates: epoch_rates.right }),
+  )(optimizerDefinition(options.optimizer ?? gd, options.optimizer_hyperparameters ?? {}));
 };

@@ -26,11 +26,13 @@ export interface Prediction {
  * sigmoid's probabilities, 0 for identity's logits), several by the argmax per column.
  */
 const labelsOf = (AL: Matrix, threshold: number): Matrix =>
-  AL.rows === 1 ? greater(AL, threshold) : unsafeMatrix(1, AL.cols, Float64Array.from(argmaxPerColumn(AL)));
+  AL.rows === 1
+    ? greater(AL, threshold)
+    : unsafeMatrix(1, AL.cols, Float64Array.from(argmaxPerColumn(AL)), AL.backend);
 
 /** Y as one row of labels: itself when it has one row, the one-hot argmax otherwise. */
 const labelRow = (Y: Matrix): Matrix =>
-  Y.rows === 1 ? Y : unsafeMatrix(1, Y.cols, Float64Array.from(argmaxPerColumn(Y)));
+  Y.rows === 1 ? Y : unsafeMatrix(1, Y.cols, Float64Array.from(argmaxPerColumn(Y)), Y.backend);
 
 const accuracyOf = (predictions: Matrix, Y: Matrix): number => {
   const truth = labelRow(Y);

@@ -1,15 +1,25 @@
-import { L_model_backward } from "@stepwise/backward";
-import type { Optimizer, Parameters } from "@stepwise/core";
-import { type Caches, L_model_forward, L_model_forward_with_dropout } from "@stepwise/forward-cache";
+import { modelBackward } from "@stepwise/backward";
+import {
+  type Checked,
+  type Cost,
+  checkExamples,
+  checkFiniteData,
+  checkLabels,
+  checkParameters,
+  layerDimsOf,
+  type Optimizer,
+  type OptimizerState,
+  type Parameters,
+  trustChecked,
+} from "@stepwise/core";
+import { type Caches, checkSpec, modelForward, modelForwardWithDropout } from "@stepwise/forward-cache";
 import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
 import {
-  clone,
-  createRecycler,
+  dictionaryToBackend,
   formatShape,
-  isRecycled,
-  isStepwiseException,
+  isAllFinite,
   type Matrix,
   type StepwiseError,
   shapeError,
@@ -22,7 +32,9 @@ import { fusedFold } from "./fused/fold.js";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
 import { choosePlan } from "./plans/choose.js";
 import type { Plan } from "./plans/plan.js";
+import { detach, type Run, startRun } from "./run.js";
 import { learningRateSchedule, rateOfEpoch } from "./schedule.js";
+import { nonFiniteState, STATE_CHECK_EVERY } from "./state-check.js";
 
 /** A finished run: the trained parameters and the cost of every iteration (or epoch). */
 export interface TrainResult {
@@ -36,6 +48,9 @@ export interface TrainResult {
   readonly fused?: boolean;
 }
 
+/** The tags the model's own errors carry: a bad model file, and a run that stopped early. */
+export type ModelErrorTag = "ModelFileError" | "Diverged" | "Aborted";
+
 /**
  * A run that stopped early: diverged (a NaN or infinite cost) or aborted. It carries everything computed
  * so far, so a caller can still save the costs and the last good parameters.
@@ -46,54 +61,121 @@ export interface TrainingStopped extends StepwiseError<"Diverged" | "Aborted"> {
 
 export type TrainError = StepwiseError | TrainingStopped;
 
-const checkData = (
+/** A layer size that does not fit the data: the first (X's rows) or the last (Y's rows). */
+export interface LayerSizeMismatch extends StepwiseError<"ShapeError"> {
+  readonly end: "first" | "last";
+  /** The size the data needs there. */
+  readonly expected: number;
+}
+
+const layerSizeMismatch = (end: "first" | "last", expected: number, message: string): LayerSizeMismatch => ({
+  _tag: "ShapeError",
+  message,
+  end,
+  expected,
+});
+
+/**
+ * `layers_dims` against the data: the first size is X's row count (its features), the last Y's (the
+ * output units). The error says which end is wrong and what it should be, so a caller (the CLI) can word
+ * it in its own terms.
+ */
+export const checkLayersAgainstData = (
   fn: string,
   X: Matrix,
   Y: Matrix,
   layers_dims: ReadonlyArray<number>,
-): E.Either<StepwiseError, void> => {
+): E.Either<LayerSizeMismatch, void> => {
   const n_x = layers_dims[0];
   const n_y = layers_dims[layers_dims.length - 1];
   if (X.rows !== n_x)
     return E.left(
-      shapeError(
+      layerSizeMismatch(
+        "first",
+        X.rows,
         `${fn}: X is ${formatShape(X)} but layers_dims starts with ${n_x}; the first size must be X's row count (${X.rows})`,
-      ),
-    );
-  if (Y.cols !== X.cols)
-    return E.left(
-      shapeError(
-        `${fn}: X is ${formatShape(X)} but Y is ${formatShape(Y)}; they need one column per example each`,
       ),
     );
   if (Y.rows !== n_y)
     return E.left(
-      shapeError(
+      layerSizeMismatch(
+        "last",
+        Y.rows,
         `${fn}: Y is ${formatShape(Y)} but layers_dims ends with ${n_y}; the last size must be Y's row count (${Y.rows})`,
       ),
     );
   return E.right(undefined);
 };
 
-/** One forward pass (with dropout when asked), returning AL, the caches and the advanced RNG. */
+/**
+ * The training data, checked once for the whole run: sizes that fit `layers_dims`, one column per example
+ * in X and Y (at least one), finite numbers, and labels the cost accepts.
+ */
+export const checkData = (
+  fn: string,
+  X: Matrix,
+  Y: Matrix,
+  layers_dims: ReadonlyArray<number>,
+  cost: Cost,
+): E.Either<StepwiseError, void> =>
+  pipe(
+    checkLayersAgainstData(fn, X, Y, layers_dims),
+    E.flatMap(() =>
+      Y.cols === X.cols
+        ? E.right(undefined)
+        : E.left(
+            shapeError(
+              `${fn}: X is ${formatShape(X)} but Y is ${formatShape(Y)}; they need one column per example each`,
+            ),
+          ),
+    ),
+    E.flatMap(() => checkExamples(fn, "X", X)),
+    E.flatMap(() => checkFiniteData(fn, "X", X)),
+    E.flatMap(() => checkFiniteData(fn, "Y", Y)),
+    E.flatMap(() => checkLabels(fn, Y, cost)),
+    E.map(() => undefined),
+  );
+
+/** The initializer's parameters, checked once: a network of exactly `layers_dims`, finite. */
+const checkInitial = (
+  fn: string,
+  initial: Parameters,
+  layers_dims: ReadonlyArray<number>,
+): E.Either<StepwiseError, Checked<Parameters>> =>
+  pipe(
+    checkParameters(fn, initial, layers_dims[0]),
+    E.flatMap((checked) => {
+      const dims = layerDimsOf(checked);
+      return dims.length === layers_dims.length && dims.every((n, i) => n === layers_dims[i])
+        ? E.right(checked)
+        : E.left(
+            shapeError(
+              `${fn}: the initializer made parameters for layers ${dims.join(", ")} but layers_dims is ${layers_dims.join(", ")}; an init must follow layers_dims`,
+            ),
+          );
+    }),
+  );
+
+/**
+ * One forward pass (with dropout when asked), returning AL, the caches and the advanced RNG. No checks:
+ * the data and the initial parameters were checked before the loop, and every update keeps each key and
+ * shape. Dropout's masks come from the run's generator, or from a fresh `seed(dropout_seed)` (epochs.ts).
+ */
 const forward = (
   X: Matrix,
-  parameters: Parameters,
+  parameters: Checked<Parameters>,
   o: ResolvedOptions,
   rng: RandomState,
 ): readonly [Matrix, Caches, RandomState] => {
-  const result =
-    o.keep_prob < 1
-      ? pipe(
-          L_model_forward_with_dropout(X, parameters, o.keep_prob, maskSource(o, rng), o.spec),
-          E.map(([AL, caches, advanced]) => [AL, caches, afterMasks(o, rng, advanced)] as const),
-        )
-      : pipe(
-          L_model_forward(X, parameters, o.spec),
-          E.map(([AL, caches]) => [AL, caches, rng] as const),
-        );
-  if (E.isLeft(result)) throw new Error(result.left.message); // validated before the loop: a bug if hit
-  return result.right;
+  if (o.keep_prob === 1) return [...modelForward(X, parameters, o.spec), rng];
+  const [AL, caches, advanced] = modelForwardWithDropout(
+    X,
+    parameters,
+    o.keep_prob,
+    maskSource(o, rng),
+    o.spec,
+  );
+  return [AL, caches, afterMasks(o, rng, advanced)];
 };
 
 /**
@@ -110,13 +192,15 @@ const stepOn = <S>(
   step: number,
   rng: RandomState,
 ): readonly [cost: number, state: S, rng: RandomState] => {
-  const parameters = optimizer.params(state);
+  // The optimizer's update maps each matrix to one of its shape under the same key: what the checks
+  // before the loop proved of the parameters still holds.
+  const parameters = trustChecked(optimizer.params(state));
   const X_batch = columns === undefined ? plan.input : takeColumns(plan.input, columns);
   const Y_batch = columns === undefined ? Y : takeColumns(Y, columns);
   const [AL, caches, next] = forward(X_batch, parameters, o, rng);
   const cost = o.cost.compute_cost(AL, Y_batch) + plan.l2Cost(parameters, o.lambd, Y_batch.cols);
   if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) return [cost, state, next];
-  const grads = L_model_backward(AL, Y_batch, caches, {
+  const grads = modelBackward(AL, Y_batch, caches, {
     cost: o.cost,
     lambd: o.lambd,
     dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
@@ -125,50 +209,62 @@ const stepOn = <S>(
   return [cost, optimizer.update(step, plan.gradients(grads, parameters, columns, o.lambd), state), next];
 };
 
-/**
- * The run's parameters as plain arrays of their own: out of the recycler's storage (for the wasm
- * backend, views into its memory), so what the caller keeps is an ordinary, unshared Float64Array.
- */
-const detach = (parameters: Parameters): Parameters =>
-  Object.fromEntries(
-    Object.entries(parameters).map(([key, m]) => [key, m !== undefined && isRecycled(m.data) ? clone(m) : m]),
-  );
-
 const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
   _tag: tag,
   message,
   partial: result,
 });
 
+/**
+ * The first entry of the optimizer's slots that holds NaN or ±Infinity, as `s["dW1"]`, or undefined; with
+ * `parameters` (a run that trains on past non-finite costs), the parameters' first, as `parameters["W1"]`.
+ */
+const overflowedSlot = (
+  { slots, parameters: current }: OptimizerState,
+  parameters: boolean,
+): string | undefined => {
+  const dictionaries = Object.entries(slots);
+  for (const [slot, dictionary] of parameters
+    ? [["parameters", current] as const, ...dictionaries]
+    : dictionaries)
+    for (const [key, m] of Object.entries(dictionary))
+      if (m !== undefined && !isAllFinite(m)) return `${slot}["${key}"]`;
+  return undefined;
+};
+
 /** The fold's steps: each `next()` runs one iteration (or epoch); the return value is the result. */
 type Steps = Generator<void, E.Either<TrainError, TrainResult>, void>;
+
+/** A run ready to go: its steps, and how long the async driver may run them before yielding. */
+interface Prepared {
+  readonly steps: Steps;
+  readonly sliceMs: number;
+}
 
 /**
  * The training loop as a fold: the state (optimizer state, RNG, costs) is threaded from one iteration to
  * the next, each iteration a pure step. Written as a generator that pauses after every iteration, so a
  * caller can drain it at once (`L_layer_model`) or give the event loop a turn between iterations
- * (`L_layer_model_async`: progress bars redraw, Ctrl-C can abort). A diverged cost or an abort ends the
- * fold early.
+ * (`L_layer_model_async`: progress bars redraw, Ctrl-C can abort). A diverged cost (or an optimizer
+ * state gone non-finite, looked at every STATE_CHECK_EVERY iterations) or an abort ends the fold early.
  */
 function* fold(
   fn: string,
-  Y: Matrix,
+  run: Run,
   plan: Plan,
   optimizer: Optimizer,
   rng0: RandomState,
   o: ResolvedOptions,
 ): Steps {
+  const { Y, recycler, backend } = run;
   let state = optimizer.init(plan.initial);
   let rng = rng0;
-  // Only the optimizer state outlives a step, so every other large array a step makes (dW1, the caches,
-  // the replaced W1) is storage for the next one: no fresh megabytes per iteration.
-  const recycler = createRecycler();
   let step = 0;
   const costs: number[] = [];
   const rates: number[] = [];
   const m = Y.cols;
   const result = (): TrainResult => ({
-    parameters: detach(plan.fromPlan(optimizer.params(state))),
+    parameters: detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
     ...(o.decay === undefined ? {} : { learning_rates: rates }),
@@ -182,16 +278,10 @@ function* fold(
     let total = 0;
     let cost = Number.NaN;
     for (const columns of batches) {
-      try {
-        [cost, state, rng] = recycler.step(
-          () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng),
-          ([, next]) => next,
-        );
-      } catch (e) {
-        // Only reachable when training on past a non-finite cost: the optimizer refused NaN parameters.
-        if (!(o.keepGoingOnNonFinite && isStepwiseException(e))) throw e;
-        return E.left(stopped("Diverged", `${fn}: at iteration ${i}: ${e.error.message}`, result()));
-      }
+      [cost, state, rng] = recycler.step(
+        () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng),
+        ([, next]) => next,
+      );
       if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) break;
       total += cost * (columns?.length ?? m);
     }
@@ -206,9 +296,20 @@ function* fold(
       );
     costs.push(cost);
     if (o.decay !== undefined) rates.push(rateOfEpoch(o, i));
-    o.onIteration?.(i, cost, rateOfEpoch(o, i + 1));
+    o.onIteration?.(
+      i,
+      cost,
+      () => detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
+      rateOfEpoch(o, i + 1),
+    );
     if (o.print_cost && i % o.print_every === 0)
       console.log(`Cost after ${o.mini_batch_size === undefined ? "iteration" : "epoch"} ${i}: ${cost}`);
+    const overflowed =
+      (i + 1) % STATE_CHECK_EVERY === 0 || i + 1 === o.num_iterations
+        ? overflowedSlot(state, o.keepGoingOnNonFinite)
+        : undefined;
+    if (overflowed !== undefined)
+      return E.left(stopped("Diverged", nonFiniteState(fn, overflowed, i, o), result()));
     yield;
   }
   return E.right(result());
@@ -221,38 +322,38 @@ const prepare = (
   Y: Matrix,
   layers_dims: ReadonlyArray<number>,
   options: TrainOptions,
-): E.Either<StepwiseError, Steps> =>
+): E.Either<StepwiseError, Prepared> =>
   pipe(
-    resolveOptions(fn, options),
+    // The output layer's size lets the pairing check refuse a one-unit softmax before anything runs.
+    resolveOptions(fn, options, layers_dims[layers_dims.length - 1]),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
-    E.chainFirst(() => checkData(fn, X, Y, layers_dims)),
+    E.chainFirst((o) => checkSpec(fn, o.spec, layers_dims.length - 1)),
     E.bindTo("o"),
+    E.tap(({ o }) => checkData(fn, X, Y, layers_dims, o.cost)),
+    E.bind("run", ({ o }) => E.right(startRun(X, Y, o))),
     E.bind("rng", ({ o }) => seedState(o.seed)),
     E.bind("initialized", ({ o, rng }) => o.init(layers_dims, rng)),
-    E.bind("plan", ({ o, initialized: [initial] }) =>
+    E.bind("initial", ({ initialized: [initial] }) => checkInitial(fn, initial, layers_dims)),
+    E.bind("plan", ({ o, run, initial }) =>
       choosePlan(fn, o.batchMean === "reciprocal" ? "primal" : o.plan, {
-        X,
-        initial,
+        X: run.X,
+        initial: dictionaryToBackend(initial, run.recycler.backend),
         optimizer: o.optimizer,
         iterations: o.num_iterations,
         stepsPerIteration: stepsPerEpoch(o, X.cols),
       }),
     ),
     E.bind("optimizer", ({ o }) =>
-      createOptimizer(
-        o.optimizer,
-        learningRateSchedule(o, stepsPerEpoch(o, X.cols)),
-        o.optimizer_hyperparameters,
-      ),
+      createOptimizer(o.optimizer, learningRateSchedule(o, stepsPerEpoch(o, X.cols))),
     ),
     // Small networks on the js backend take the fused step: the same numbers without per-op overhead.
-    E.map(
-      ({ o, plan, optimizer, initialized: [, rng] }) =>
-        fusedFold(fn, Y, plan, rng, o) ?? fold(fn, Y, plan, optimizer, rng, o),
-    ),
+    E.map(({ o, run, plan, optimizer, initialized: [, rng] }) => ({
+      steps: fusedFold(fn, run, plan, rng, o) ?? fold(fn, run, plan, optimizer, rng, o),
+      sliceMs: o.sliceMs,
+    })),
   );
 
-const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
+const drain = ({ steps }: Prepared): E.Either<TrainError, TrainResult> => {
   for (;;) {
     const next = steps.next();
     if (next.done === true) return next.value;
@@ -260,7 +361,7 @@ const drain = (steps: Steps): E.Either<TrainError, TrainResult> => {
 };
 
 /** Like `drain`, but lets the event loop run at least every `sliceMs` milliseconds. */
-const drainAsync = async (steps: Steps, sliceMs = 50): Promise<E.Either<TrainError, TrainResult>> => {
+const drainAsync = async ({ steps, sliceMs }: Prepared): Promise<E.Either<TrainError, TrainResult>> => {
   let last = Number.NEGATIVE_INFINITY; // the first iteration yields, so even a short run lets others in
   for (;;) {
     const next = steps.next();
@@ -285,8 +386,9 @@ export const L_layer_model = (
   E.flatMap(prepare("L_layer_model", X, Y, layers_dims, options), drain);
 
 /**
- * `L_layer_model` that gives the event loop a turn every few dozen milliseconds, for programs that draw
- * progress or stop on a signal while training. Same numbers.
+ * `L_layer_model` that gives the event loop a turn every few dozen milliseconds (`sliceMs`), for
+ * programs that draw progress or stop on a signal while training. Same numbers. Nothing is shared
+ * between runs, so several can train at once, each on its own backend.
  */
 export const L_layer_model_async = async (
   X: Matrix,

@@ -1,18 +1,11 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Dataset, loadCatvnoncat } from "@stepwise/data";
+import type { Dataset } from "@stepwise/data";
+import { loadCatvnoncat } from "@stepwise/data/node";
 import * as E from "fp-ts/lib/Either.js";
 
-/** The course's data: $STEPWISE_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository. */
-export const catvnoncatDir = (): string => {
-  const fromEnv = process.env["STEPWISE_DATA_DIR"];
-  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
-  const shared = fileURLToPath(new URL("../../../../shared/datasets/catvnoncat", import.meta.url));
-  if (existsSync(shared)) return shared;
-  throw new Error(
-    `the catvnoncat data is not at ${shared}; set STEPWISE_DATA_DIR to the folder holding the .h5 files`,
-  );
-};
+/** The course's data: $STEPWISE_DATA_DIR, else the repository's datasets/catvnoncat. */
+export const catvnoncatDir = (): string =>
+  process.env["STEPWISE_DATA_DIR"] || fileURLToPath(new URL("../../../datasets/catvnoncat", import.meta.url));
 
 let cached: Promise<Dataset> | undefined;
 

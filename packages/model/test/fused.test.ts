@@ -5,7 +5,7 @@ import { binary_cross_entropy, binary_cross_entropy_nansum } from "@stepwise/cos
 import { initialize_parameters_he, initialize_parameters_random } from "@stepwise/init";
 import { adam, gd, momentum, schedule_lr_decay, update_lr } from "@stepwise/optimizer";
 import { randn, seedOrThrow } from "@stepwise/random";
-import { fromFunction, greater, jsBackend, withBackend } from "@stepwise/tensor";
+import { fromFunction, greater, jsBackend, type Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { isTrainingStopped, L_layer_model, type TrainOptions } from "../src/index.js";
@@ -27,7 +27,7 @@ const composedBackend = { ...jsBackend, name: "js (composed)" };
 
 const both = (options: TrainOptions) => {
   const fused = L_layer_model(X, Y, layers, options);
-  const composed = withBackend(composedBackend, () => L_layer_model(X, Y, layers, options));
+  const composed = L_layer_model(X, Y, layers, { ...options, backend: composedBackend });
   return [fused, composed] as const;
 };
 
@@ -87,10 +87,9 @@ describe("the fused step gives the composed ops' bits", () => {
     expect(composed.right.fused).toBeUndefined();
     expect(bits(fused.right.costs)).toEqual(bits(composed.right.costs));
     expect(bits(fused.right.learning_rates)).toEqual(bits(composed.right.learning_rates));
-    for (const key of Object.keys(composed.right.parameters) as Array<keyof typeof composed.right.parameters>)
-      expect(bits(fused.right.parameters[key]?.data), key).toEqual(
-        bits(composed.right.parameters[key]?.data),
-      );
+    const fusedParameters: Readonly<Record<string, Matrix | undefined>> = fused.right.parameters;
+    for (const [key, m] of Object.entries(composed.right.parameters))
+      expect(bits(fusedParameters[key]?.data), key).toEqual(bits(m?.data));
   });
 
   it("the randn·10 case does pass through infinite costs", () => {
@@ -122,7 +121,7 @@ describe("when the fused step is taken", () => {
   });
   it("not for other activations, another backend, or the dual plan", () => {
     expect(fusedFlag({ spec: { hidden: tanh, output: sigmoid } })).toBeUndefined();
-    expect(withBackend(composedBackend, () => fusedFlag({}))).toBeUndefined();
+    expect(fusedFlag({ backend: composedBackend })).toBeUndefined();
     expect(fusedFlag({ plan: "dual" })).toBeUndefined();
   });
 });

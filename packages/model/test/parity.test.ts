@@ -6,7 +6,7 @@ import { catvnoncat } from "./catvnoncat.js";
 
 // The course's two cat runs, reproduced by the dual plan in seconds. Tolerances from the issue: every cost
 // to absolute 1e-9, identical accuracies and test predictions. (The primal plan's full runs are in
-// `pnpm parity`, packages/backend-wasm/bench/course-parity.ts, which CI runs too.)
+// `pnpm parity`, tools/bench/src/course-parity.ts, which CI runs too.)
 describe.each([
   ["coursera-L-layer.json", loadCourseraLLayer, "L"],
   ["coursera-two-layer.json", loadCourseraTwoLayer, "two"],

@@ -1,10 +1,18 @@
-import { closestName, type Grads, type Hyperparameters, layerCount, type Parameters } from "@stepwise/core";
+import {
+  checkParameters as checkNetwork,
+  describeRange,
+  type Grads,
+  inRange,
+  layerCount,
+  type ParameterSpec,
+  type Parameters,
+  validateParameters,
+} from "@stepwise/core";
 import {
   formatShape,
   invalidArgument,
   isAllFinite,
   type Matrix,
-  raise,
   type StepwiseError,
   shapeError,
   stepwiseError,
@@ -14,14 +22,9 @@ import { pipe } from "fp-ts/lib/function.js";
 import { layerKeys } from "./moments.js";
 
 /**
- * Validation as `Either`, for callers that want errors as values (configs, CLI flags). The course
- * functions run the same checks and throw the error (`raise`), as kernels do, so a bad value never turns
- * into NaN parameters three steps later.
+ * The course functions' checks, as `Either`: each says what is wrong with a value and how to fix it. They
+ * run at the edge (a course function, `createOptimizer`); an optimizer's `update` then trusts its input.
  */
-
-/** The course functions' half: throw the typed error. */
-export const getOrRaise = <A>(result: E.Either<StepwiseError, A>): A =>
-  E.isLeft(result) ? raise(result.left) : result.right;
 
 /** `NaN`, `-0.1`, `"0.01" (a string)`: what the caller actually passed, for messages. */
 const show = (value: unknown): string =>
@@ -43,27 +46,21 @@ export const checkLearningRate = (
         ),
       );
 
-const typicalBeta: Readonly<Record<string, number>> = { beta: 0.9, beta1: 0.9, beta2: 0.999 };
-
-/** beta, beta1, beta2 ∈ [0, 1): at 1 the average never forgets its start and Adam's bias correction divides by 0. */
-export const checkBeta = (fn: string, name: string, beta: number): E.Either<StepwiseError, number> =>
-  isNumber(beta) && beta >= 0 && beta < 1
-    ? E.right(beta)
+/**
+ * A hyper-parameter given to a course function, against its optimizer's declared range:
+ * `update_parameters_with_momentum: beta is 1; pass a number in [0, 1) (the course uses 0.9)`.
+ */
+export const checkHyperparameter = (
+  fn: string,
+  name: string,
+  spec: ParameterSpec,
+  value: number,
+): E.Either<StepwiseError, number> =>
+  isNumber(value) && inRange(spec, value)
+    ? E.right(value)
     : E.left(
         invalidArgument(
-          `${fn}: ${name} is ${show(beta)}; pass a number in [0, 1)${
-            typicalBeta[name] === undefined ? "" : ` (the course uses ${typicalBeta[name]})`
-          }`,
-        ),
-      );
-
-/** epsilon > 0 and finite: it is what keeps Adam's division away from 0. */
-export const checkEpsilon = (fn: string, epsilon: number): E.Either<StepwiseError, number> =>
-  isNumber(epsilon) && Number.isFinite(epsilon) && epsilon > 0
-    ? E.right(epsilon)
-    : E.left(
-        invalidArgument(
-          `${fn}: epsilon is ${show(epsilon)}; pass a small finite number > 0 (the course uses 1e-8)`,
+          `${fn}: ${name} is ${show(value)}; pass ${describeRange(spec)} (the course uses ${spec.default})`,
         ),
       );
 
@@ -124,47 +121,12 @@ const fixes: Readonly<Record<string, string>> = {
 };
 
 /**
- * The parameters: keys W1, b1, …, WL, bL and nothing else, all finite. Returns L. Unlike core's
- * `validateParameters` this does not chain the shapes (W_l.cols = W_{l−1}.rows): an update is layer by
- * layer, and the notebook's own test cases have W1 (2, 3) under W2 (3, 3).
+ * The parameters an update takes: core's `checkParameters` (W1, b1, …, WL, bL and nothing else, finite,
+ * one backend) without chaining the shapes, since an update works layer by layer (the notebook's own test
+ * cases have W1 (2, 3) under W2 (3, 3)). Returns L.
  */
 export const checkParameters = (fn: string, parameters: Parameters): E.Either<StepwiseError, number> =>
-  parametersIn(fn, parameters, true);
-
-const parametersIn = (
-  fn: string,
-  parameters: Parameters,
-  finite: boolean,
-): E.Either<StepwiseError, number> => {
-  const L = layerCount(parameters);
-  if (L === 0) return E.left(shapeError(`${fn}: parameters has no weights; expected W1, b1, …, WL, bL`));
-  const keys = layerKeys(L);
-  const weights = Object.keys(parameters).filter((k) => k.startsWith("W"));
-  for (const [p] of keys) {
-    const P = parameters[p];
-    if (P === undefined)
-      return E.left(
-        shapeError(
-          p.startsWith("b")
-            ? `${fn}: parameters has W${p.slice(1)} but no ${p}; every layer l needs both W_l and b_l`
-            : `${fn}: parameters has no ${p}; weight keys must run W1..W${L} without gaps (found ${weights.join(", ")})`,
-        ),
-      );
-    if (finite) {
-      const values = checkFiniteEntry(fn, "parameters", p, P, DIVERGED);
-      if (E.isLeft(values)) return values;
-    }
-  }
-  const expected = new Set<string>(keys.map(([p]) => p));
-  const extra = Object.keys(parameters).filter((k) => !expected.has(k));
-  return extra.length > 0
-    ? E.left(
-        shapeError(
-          `${fn}: parameters has unexpected keys ${extra.join(", ")}; expected W1, b1, …, W${L}, b${L}`,
-        ),
-      )
-    : E.right(L);
-};
+  E.map(() => layerCount(parameters))(checkNetwork(fn, parameters, undefined, { chained: false }));
 
 /**
  * grads, v or s against parameters that have L layers: `d<key>` for every parameter key, of the same shape,
@@ -218,6 +180,7 @@ const likeIn = (
 
 type Dicts = ReadonlyArray<readonly [name: string, dict: Grads]>;
 
+/** parameters, then grads (and any moments) against them, keys and shapes only when not `finite`. */
 const updateIn = (
   fn: string,
   parameters: Parameters,
@@ -225,7 +188,9 @@ const updateIn = (
   finite: boolean,
 ): E.Either<StepwiseError, number> =>
   pipe(
-    parametersIn(fn, parameters, finite),
+    finite
+      ? checkParameters(fn, parameters)
+      : validateParameters(fn, parameters, undefined, { chained: false }),
     E.tap((L) =>
       E.traverseArray(([name, dict]: readonly [string, Grads]) =>
         likeIn(fn, name, parameters, L, dict, finite),
@@ -241,12 +206,12 @@ export const checkUpdate = (
 ): E.Either<StepwiseError, number> => updateIn(fn, parameters, dicts, true);
 
 /**
- * An update step with `checkUpdate`'s guarantee for one pass over its outputs. Keys and shapes are checked
- * first; the numbers are read only in the step's `outputs`, which must be non-finite wherever an input is
- * (W − lr·dW is NaN or ±Infinity where W or dW is, for any lr ≥ 0). Only when a shape is wrong or an
- * output is not finite does the full `checkUpdate` run, throwing the same error, naming the same element,
- * as checking first would; if it passes (finite inputs whose step overflowed), the step is returned as
- * it always was. One pass over the new parameters instead of one over every input.
+ * A course function's update with `checkUpdate`'s guarantee for one pass over each output. Keys and shapes
+ * are checked first; the numbers are read only in the step's outputs, which are non-finite wherever an
+ * input is (W − lr·dW is NaN or ±Infinity where W or dW is, for any lr ≥ 0; a moment carries its own).
+ * Only when an output is not finite does the full `checkUpdate` run, giving the error, naming the element,
+ * that checking first would; if it passes (finite inputs whose step overflowed), the step is returned as it
+ * always was. One pass over the outputs instead of one over every input.
  */
 export const guardedStep = <R>(
   fn: string,
@@ -254,47 +219,13 @@ export const guardedStep = <R>(
   dicts: Dicts,
   step: (L: number) => R,
   outputs: (result: R) => ReadonlyArray<Readonly<Partial<Record<string, Matrix>>>>,
-): R => {
-  const shapes = updateIn(fn, parameters, dicts, false);
-  const L = E.isRight(shapes) ? shapes.right : getOrRaise(checkUpdate(fn, parameters, dicts));
-  const result = step(L);
-  const finite = outputs(result).every((dict) =>
-    Object.values(dict).every((m) => m === undefined || isAllFinite(m)),
-  );
-  if (!finite) getOrRaise(checkUpdate(fn, parameters, dicts));
-  return result;
-};
-
-/**
- * Hyper-parameters for a plugin: `defaults` filled in, unknown names rejected (with a suggestion, since
- * these come from config files and flags), each value checked by `check`.
- */
-export const resolveHyperparameters = (
-  fn: string,
-  defaults: Hyperparameters,
-  hyper: Hyperparameters,
-  check: (name: string, value: number) => E.Either<StepwiseError, number>,
-): E.Either<StepwiseError, Hyperparameters> => {
-  const known = Object.keys(defaults);
-  const unknown = Object.keys(hyper).filter((k) => !known.includes(k));
-  const first = unknown[0];
-  if (first !== undefined) {
-    const suggestion = closestName(first, known);
-    const hint =
-      known.length === 0
-        ? "it takes none"
-        : `${suggestion === undefined ? "" : `did you mean "${suggestion}"? `}Known: ${known.join(", ")}`;
-    return E.left(invalidArgument(`${fn}: unknown hyper-parameter "${first}"; ${hint}`));
-  }
-  const merged: Hyperparameters = { ...defaults, ...hyper };
-  return pipe(
-    Object.entries(merged),
-    E.traverseArray(([name, value]) =>
-      pipe(
-        check(name, value),
-        E.map((v) => [name, v] as const),
-      ),
+): E.Either<StepwiseError, R> =>
+  pipe(
+    updateIn(fn, parameters, dicts, false),
+    E.map(step),
+    E.flatMap((result) =>
+      outputs(result).every((dict) => Object.values(dict).every((m) => m === undefined || isAllFinite(m)))
+        ? E.right(result)
+        : E.map(() => result)(checkUpdate(fn, parameters, dicts)),
     ),
-    E.map((entries) => Object.fromEntries(entries)),
   );
-};

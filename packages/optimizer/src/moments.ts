@@ -1,5 +1,5 @@
 import type { ParameterKey, Parameters } from "@stepwise/core";
-import { type Matrix, raise, shapeError, zeros } from "@stepwise/tensor";
+import { type Matrix, raise, shapeError, zerosLike as zerosLikeMatrix } from "@stepwise/tensor";
 
 /** The course's keys for velocities and moments: `v["dW1"]`, `s["db2"]`, named after the gradients. */
 export type MomentKey = `dW${number}` | `db${number}`;
@@ -23,9 +23,4 @@ export const entry = <K extends string>(
 
 /** `{ dW1: zeros(W1.shape), db1: zeros(b1.shape), … }`: the course's initialize_velocity body. */
 export const zerosLike = (parameters: Parameters, L: number): Moments =>
-  Object.fromEntries(
-    layerKeys(L).map(([p, d]) => {
-      const P = entry(parameters, p, "parameters");
-      return [d, zeros(P.rows, P.cols)];
-    }),
-  );
+  Object.fromEntries(layerKeys(L).map(([p, d]) => [d, zerosLikeMatrix(entry(parameters, p, "parameters"))]));

@@ -1,20 +1,26 @@
 import { constantSchedule, type Schedule } from "@stepwise/core";
-import { invalidArgument, raise, type StepwiseError } from "@stepwise/tensor";
+import { invalidArgument, orThrow, raise, type StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { checkLearningRate, checkNonNegative, checkPositive, checkStep, getOrRaise } from "./checks.js";
+import { checkLearningRate, checkNonNegative, checkPositive, checkStep } from "./checks.js";
+
+/** Inverse-time decay on checked numbers: the arithmetic of `update_lr`. */
+const inverseTime = (learning_rate0: number, epoch_num: number, decay_rate: number): number =>
+  learning_rate0 / (1 + decay_rate * epoch_num);
 
 /** The course's `update_lr`: inverse-time decay, `learning_rate0 / (1 + decay_rate·epoch_num)`. */
-export const update_lr = (learning_rate0: number, epoch_num: number, decay_rate: number): number => {
+export const update_lr = (
+  learning_rate0: number,
+  epoch_num: number,
+  decay_rate: number,
+): E.Either<StepwiseError, number> => {
   const fn = "update_lr";
-  getOrRaise(
-    pipe(
-      checkNonNegative(fn, "learning_rate0", learning_rate0),
-      E.flatMap(() => checkNonNegative(fn, "epoch_num", epoch_num)),
-      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
-    ),
+  return pipe(
+    checkNonNegative(fn, "learning_rate0", learning_rate0),
+    E.flatMap(() => checkNonNegative(fn, "epoch_num", epoch_num)),
+    E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+    E.map(() => inverseTime(learning_rate0, epoch_num, decay_rate)),
   );
-  return learning_rate0 / (1 + decay_rate * epoch_num);
 };
 
 /**
@@ -26,17 +32,15 @@ export const schedule_lr_decay = (
   epoch_num: number,
   decay_rate: number,
   time_interval = 1000,
-): number => {
+): E.Either<StepwiseError, number> => {
   const fn = "schedule_lr_decay";
-  getOrRaise(
-    pipe(
-      checkNonNegative(fn, "learning_rate0", learning_rate0),
-      E.flatMap(() => checkNonNegative(fn, "epoch_num", epoch_num)),
-      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
-      E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
-    ),
+  return pipe(
+    checkNonNegative(fn, "learning_rate0", learning_rate0),
+    E.flatMap(() => checkNonNegative(fn, "epoch_num", epoch_num)),
+    E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+    E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
+    E.map(() => inverseTime(learning_rate0, Math.floor(epoch_num / time_interval), decay_rate)),
   );
-  return learning_rate0 / (1 + decay_rate * Math.floor(epoch_num / time_interval));
 };
 
 /**
@@ -67,27 +71,28 @@ export const epochOf = (
 const checkEpochOptions = (fn: string, options: EpochOptions): E.Either<StepwiseError, number> =>
   checkStep(fn, "stepsPerEpoch", options.stepsPerEpoch ?? 1);
 
-/** A schedule that rejects steps the Optimizer contract does not produce (it counts from 1). */
+/**
+ * A schedule on checked numbers. Called with a step the Optimizer contract never produces (it counts from
+ * 1), it throws: a bug in the caller, not bad configuration.
+ */
 const perEpoch =
   (fn: string, options: EpochOptions, rate: (epoch_num: number) => number): Schedule =>
   (step) =>
-    rate(epochOf(getOrRaise(checkStep(fn, "step", step)), options));
+    rate(epochOf(orThrow(checkStep(fn, "step", step)), options));
 
-/** `update_lr` as a Schedule: step → `learning_rate0 / (1 + decay_rate·epoch_num)`. */
+/** `update_lr` as a Schedule: step → `learning_rate0 / (1 + decay_rate·epoch_num)`. Checked when made. */
 export const inverseTimeDecay = (
   learning_rate0: number,
   decay_rate: number,
   options: EpochOptions = {},
-): Schedule => {
+): E.Either<StepwiseError, Schedule> => {
   const fn = "inverseTimeDecay";
-  getOrRaise(
-    pipe(
-      checkLearningRate(fn, learning_rate0, "learning_rate0"),
-      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
-      E.flatMap(() => checkEpochOptions(fn, options)),
-    ),
+  return pipe(
+    checkLearningRate(fn, learning_rate0, "learning_rate0"),
+    E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+    E.flatMap(() => checkEpochOptions(fn, options)),
+    E.map(() => perEpoch(fn, options, (epoch_num) => inverseTime(learning_rate0, epoch_num, decay_rate))),
   );
-  return perEpoch(fn, options, (epoch_num) => update_lr(learning_rate0, epoch_num, decay_rate));
 };
 
 /** `schedule_lr_decay` as a Schedule: the inverse-time decay, stepped every `time_interval` epochs. */
@@ -96,26 +101,29 @@ export const stepInverseTimeDecay = (
   decay_rate: number,
   time_interval = 1000,
   options: EpochOptions = {},
-): Schedule => {
+): E.Either<StepwiseError, Schedule> => {
   const fn = "stepInverseTimeDecay";
-  getOrRaise(
-    pipe(
-      checkLearningRate(fn, learning_rate0, "learning_rate0"),
-      E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
-      E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
-      E.flatMap(() => checkEpochOptions(fn, options)),
+  return pipe(
+    checkLearningRate(fn, learning_rate0, "learning_rate0"),
+    E.flatMap(() => checkNonNegative(fn, "decay_rate", decay_rate)),
+    E.flatMap(() => checkPositive(fn, "time_interval", time_interval)),
+    E.flatMap(() => checkEpochOptions(fn, options)),
+    E.map(() =>
+      perEpoch(fn, options, (epoch_num) =>
+        inverseTime(learning_rate0, Math.floor(epoch_num / time_interval), decay_rate),
+      ),
     ),
-  );
-  return perEpoch(fn, options, (epoch_num) =>
-    schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval),
   );
 };
 
 /** A number becomes a constant schedule (checked now); a function is taken as is (checked at each step). */
-export const toSchedule = (fn: string, learning_rate: number | Schedule): Schedule =>
+export const toSchedule = (
+  fn: string,
+  learning_rate: number | Schedule,
+): E.Either<StepwiseError, Schedule> =>
   typeof learning_rate === "function"
-    ? learning_rate
-    : constantSchedule(getOrRaise(checkLearningRate(fn, learning_rate)));
+    ? E.right(learning_rate)
+    : E.map(constantSchedule)(checkLearningRate(fn, learning_rate));
 
 /** `schedule(step)`, refusing a NaN, infinite or negative rate with a message that blames the schedule. */
 export const rateAt = (fn: string, schedule: Schedule, step: number): number => {

@@ -7,6 +7,7 @@ import {
   unsafeMatrix,
 } from "@stepwise/tensor";
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
 import { expect } from "vitest";
 
 type Nested = ReadonlyArray<ReadonlyArray<number>>;
@@ -89,15 +90,21 @@ export const dictEquals = (
 export const snapshot = (d: Readonly<Partial<Record<string, Matrix>>>): unknown =>
   Object.entries(d).map(([k, m]) => [k, m?.rows, m?.cols, Array.from(m?.data ?? [])]);
 
-/** The StepwiseError a call throws (fails the test when it throws something else or nothing). */
+/**
+ * The StepwiseError a call gives: the Left it returns (a checked entry point) or the one it throws (a
+ * building block). Fails the test when it gives something else or nothing.
+ */
 export const thrown = (f: () => unknown): StepwiseError => {
+  let result: unknown;
   try {
-    f();
+    result = f();
   } catch (e) {
     if (isStepwiseException(e)) return e.error;
     throw e;
   }
-  throw new Error("expected a StepwiseError, nothing was thrown");
+  if (typeof result === "object" && result !== null && E.isLeft(result as E.Either<StepwiseError, unknown>))
+    return (result as E.Left<StepwiseError>).left;
+  throw new Error("expected a StepwiseError, none was returned or thrown");
 };
 
 // ---- fast-check arbitraries -------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { layerCount } from "@stepwise/core";
-import { zeros } from "@stepwise/tensor";
+import { orThrow, zeros } from "@stepwise/tensor";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -30,7 +30,7 @@ const { beta, learning_rate } = course.update_parameters_with_momentum;
 
 describe("initialize_velocity", () => {
   it("gives zeros under dW1, db1, … shaped like the parameters (the notebook's test case)", () => {
-    const v = initialize_velocity(dict(course.initialize_test_case.parameters));
+    const v = orThrow(initialize_velocity(dict(course.initialize_test_case.parameters)));
     expect(dictEquals(v, { dW1: zeros(2, 3), db1: zeros(2, 1), dW2: zeros(3, 3), db2: zeros(3, 1) })).toBe(
       true,
     );
@@ -45,24 +45,22 @@ describe("initialize_velocity", () => {
 
 describe("update_parameters_with_momentum (the course's EMA form)", () => {
   it("matches the course's numbers to 1e-12 relative", () => {
-    const [updated, v] = update_parameters_with_momentum(
-      parameters,
-      grads,
-      initialize_velocity(parameters),
-      beta,
-      learning_rate,
+    const [updated, v] = orThrow(
+      update_parameters_with_momentum(
+        parameters,
+        grads,
+        orThrow(initialize_velocity(parameters)),
+        beta,
+        learning_rate,
+      ),
     );
     expectDictClose(updated, dict(course.update_parameters_with_momentum.expected.parameters));
     expectDictClose(v, dict(course.update_parameters_with_momentum.expected.v));
   });
 
   it("agrees with the notebook's printed Expected Output", () => {
-    const [updated, v] = update_parameters_with_momentum(
-      parameters,
-      grads,
-      initialize_velocity(parameters),
-      0.9,
-      0.01,
+    const [updated, v] = orThrow(
+      update_parameters_with_momentum(parameters, grads, orThrow(initialize_velocity(parameters)), 0.9, 0.01),
     );
     expectPrinted(updated, "W1", [
       [1.62544598, -0.61290114, -0.52907334],
@@ -79,15 +77,17 @@ describe("update_parameters_with_momentum (the course's EMA form)", () => {
     fc.assert(
       fc.property(problem, fc.double({ min: 0, max: 0.99, noNaN: true }), (p, b) => {
         const g = firstGrads(p);
-        const [, v1] = update_parameters_with_momentum(
-          p.parameters,
-          g,
-          initialize_velocity(p.parameters),
-          b,
-          0.1,
+        const [, v1] = orThrow(
+          update_parameters_with_momentum(
+            p.parameters,
+            g,
+            orThrow(initialize_velocity(p.parameters)),
+            b,
+            0.1,
+          ),
         );
         const before = [snapshot(p.parameters), snapshot(g), snapshot(v1)];
-        update_parameters_with_momentum(p.parameters, g, v1, b, 0.1);
+        orThrow(update_parameters_with_momentum(p.parameters, g, v1, b, 0.1));
         expect([snapshot(p.parameters), snapshot(g), snapshot(v1)]).toEqual(before);
       }),
     );
@@ -98,10 +98,10 @@ describe("update_parameters_with_momentum (the course's EMA form)", () => {
       fc.property(problem, fc.double({ min: 0, max: 1, noNaN: true }), (p, lr) => {
         let gd = p.parameters;
         let mom = p.parameters;
-        let v = initialize_velocity(p.parameters);
+        let v = orThrow(initialize_velocity(p.parameters));
         for (const g of p.grads) {
-          gd = update_parameters(gd, g, lr);
-          [mom, v] = update_parameters_with_momentum(mom, g, v, 0, lr);
+          gd = orThrow(update_parameters(gd, g, lr));
+          [mom, v] = orThrow(update_parameters_with_momentum(mom, g, v, 0, lr));
           if (!dictEquals(gd, mom)) return false;
         }
         return true;
@@ -112,12 +112,14 @@ describe("update_parameters_with_momentum (the course's EMA form)", () => {
 
 describe("updateParametersWithHeavyBall (PyTorch's SGD momentum, not the course's)", () => {
   it("matches torch.optim.SGD's formula (buf = β·buf + g) computed in numpy", () => {
-    const [updated, v] = updateParametersWithHeavyBall(
-      parameters,
-      grads,
-      initialize_velocity(parameters),
-      course.heavy_ball_momentum.beta,
-      course.heavy_ball_momentum.learning_rate,
+    const [updated, v] = orThrow(
+      updateParametersWithHeavyBall(
+        parameters,
+        grads,
+        orThrow(initialize_velocity(parameters)),
+        course.heavy_ball_momentum.beta,
+        course.heavy_ball_momentum.learning_rate,
+      ),
     );
     expectDictClose(updated, dict(course.heavy_ball_momentum.expected.parameters));
     expectDictClose(v, dict(course.heavy_ball_momentum.expected.v));
@@ -127,19 +129,15 @@ describe("updateParametersWithHeavyBall (PyTorch's SGD momentum, not the course'
     fc.assert(
       fc.property(problem, fc.double({ min: 0, max: 0.95, noNaN: true }), (p, b) => {
         const g = firstGrads(p);
-        const [heavy0] = updateParametersWithHeavyBall(
-          p.parameters,
-          g,
-          initialize_velocity(p.parameters),
-          0,
-          0.1,
+        const [heavy0] = orThrow(
+          updateParametersWithHeavyBall(p.parameters, g, orThrow(initialize_velocity(p.parameters)), 0, 0.1),
         );
-        expect(dictEquals(heavy0, update_parameters(p.parameters, g, 0.1))).toBe(true);
-        let vCourse = initialize_velocity(p.parameters);
-        let vHeavy = initialize_velocity(p.parameters);
+        expect(dictEquals(heavy0, orThrow(update_parameters(p.parameters, g, 0.1)))).toBe(true);
+        let vCourse = orThrow(initialize_velocity(p.parameters));
+        let vHeavy = orThrow(initialize_velocity(p.parameters));
         for (let i = 0; i < 200; i++) {
-          [, vCourse] = update_parameters_with_momentum(p.parameters, g, vCourse, b, 0.1);
-          [, vHeavy] = updateParametersWithHeavyBall(p.parameters, g, vHeavy, b, 0.1);
+          [, vCourse] = orThrow(update_parameters_with_momentum(p.parameters, g, vCourse, b, 0.1));
+          [, vHeavy] = orThrow(updateParametersWithHeavyBall(p.parameters, g, vHeavy, b, 0.1));
         }
         for (const [, d] of layerKeys(layerCount(p.parameters))) {
           const vh = vHeavy[d]?.data ?? [];
@@ -156,7 +154,7 @@ describe("updateParametersWithHeavyBall (PyTorch's SGD momentum, not the course'
 });
 
 describe("momentum errors", () => {
-  const v0 = initialize_velocity(parameters);
+  const v0 = orThrow(initialize_velocity(parameters));
   it.each([
     [1, "1"],
     [-0.1, "-0.1"],

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normal, rand, randint, randn, randomSample, standardNormal, uniform } from "../src/distributions.js";
 import { type RandomState, seedOrThrow } from "../src/state.js";
+import { repositoryFixture } from "./repository-fixture.js";
 
 const load = <T>(relative: string): T =>
   JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as T;
@@ -13,7 +14,7 @@ interface RngCase {
   readonly fresh_rand5: number[];
   readonly fresh_randn_3x4_times_sqrt_half: number[][];
 }
-const shared = load<{ readonly cases: ReadonlyArray<RngCase> }>("../../../../shared/fixtures/numpy-rng.json");
+const shared = repositoryFixture<{ readonly cases: ReadonlyArray<RngCase> }>("numpy-rng.json");
 
 // fixtures/numpy-misc.json: the python command is in test/state.test.ts.
 interface Misc {

@@ -1,8 +1,7 @@
-import { getBackend } from "./active-backend.js";
 import type { BinaryOp, UnaryOp } from "./backend.js";
 import { raise, shapeError } from "./errors.js";
-import { formatShape, type Matrix, type Shape, unsafeMatrix } from "./matrix.js";
-import { allocate } from "./storage.js";
+import { formatShape, type Matrix, type Shape, shape } from "./matrix.js";
+import { computeOn, sharedBackend } from "./placement.js";
 
 /** numpy broadcasting for two matrices: each dimension must agree or be 1. */
 export const broadcastShape = (fn: string, a: Matrix, b: Matrix): Shape => {
@@ -24,13 +23,19 @@ export interface BinaryFunction {
   (a: number, b: Matrix): Matrix;
 }
 
+/** Runs on the matrix operand's backend (both operands' backend, which must be one). */
 const lift =
   (op: BinaryOp): BinaryFunction =>
   (a: Matrix | number, b: Matrix | number): Matrix => {
-    const backend = getBackend();
-    if (typeof a === "number") return backend.scalar(op, b as Matrix, a, true);
-    if (typeof b === "number") return backend.scalar(op, a, b, false);
-    return backend.binary(op, a, b, broadcastShape(op, a, b));
+    if (typeof a === "number") {
+      const m = b as Matrix;
+      return computeOn(m.backend, shape(m), (out) => m.backend.scalar(op, m, a, true, out));
+    }
+    if (typeof b === "number")
+      return computeOn(a.backend, shape(a), (out) => a.backend.scalar(op, a, b, false, out));
+    const backend = sharedBackend(op, a, b);
+    const result = broadcastShape(op, a, b);
+    return computeOn(backend, result, (out) => backend.binary(op, a, b, result, out));
   };
 
 export const add = lift("add");
@@ -51,7 +56,7 @@ export const equal = lift("equal");
 const liftUnary =
   (op: UnaryOp) =>
   (a: Matrix): Matrix =>
-    getBackend().unary(op, a);
+    computeOn(a.backend, shape(a), (out) => a.backend.unary(op, a, out));
 
 export const negate = liftUnary("negate");
 export const exp = liftUnary("exp");
@@ -68,27 +73,28 @@ export const reciprocal = liftUnary("reciprocal");
  * `add(multiply(alpha, A), multiply(beta, B))`. A gradient-descent step `W − lr·dW` is
  * `axpby(1, W, -lr, dW)` (1·W is W, and adding −x is subtracting x, exactly).
  */
-export const axpby = (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix =>
-  a.rows === b.rows && a.cols === b.cols
-    ? getBackend().axpby(alpha, a, beta, b)
-    : raise(shapeError(`axpby: ${formatShape(a)} and ${formatShape(b)} differ; axpby needs equal shapes`));
+export const axpby = (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix => {
+  if (a.rows !== b.rows || a.cols !== b.cols)
+    raise(shapeError(`axpby: ${formatShape(a)} and ${formatShape(b)} differ; axpby needs equal shapes`));
+  const backend = sharedBackend("axpby", a, b);
+  return computeOn(backend, shape(a), (out) => backend.axpby(alpha, a, beta, b, out));
+};
 
 /** `min(max(a, low), high)`. */
 export const clip = (a: Matrix, low: number, high: number): Matrix => minimum(maximum(a, low), high);
 
-/** Applies `f` to every element (in plain JS, on any backend). */
-export const map = (a: Matrix, f: (x: number, i: number, j: number) => number): Matrix => {
-  const out = allocate(a.data.length);
-  for (let i = 0; i < a.rows; i++)
-    for (let j = 0; j < a.cols; j++) out[i * a.cols + j] = f(a.data[i * a.cols + j] as number, i, j);
-  return unsafeMatrix(a.rows, a.cols, out);
-};
+/** Applies `f` to every element (in plain JS, on any backend; the result stays on `a`'s). */
+export const map = (a: Matrix, f: (x: number, i: number, j: number) => number): Matrix =>
+  computeOn(a.backend, shape(a), (out) => {
+    for (let i = 0; i < a.rows; i++)
+      for (let j = 0; j < a.cols; j++) out[i * a.cols + j] = f(a.data[i * a.cols + j] as number, i, j);
+  });
 
-/** Combines two same-shaped matrices element by element with `f`. */
+/** Combines two same-shaped matrices element by element with `f` (in plain JS, on their backend). */
 export const zipWith = (a: Matrix, b: Matrix, f: (x: number, y: number) => number): Matrix => {
   if (a.rows !== b.rows || a.cols !== b.cols)
     raise(shapeError(`zipWith: ${formatShape(a)} and ${formatShape(b)} differ; zipWith needs equal shapes`));
-  const out = allocate(a.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = f(a.data[i] as number, b.data[i] as number);
-  return unsafeMatrix(a.rows, a.cols, out);
+  return computeOn(sharedBackend("zipWith", a, b), shape(a), (out) => {
+    for (let i = 0; i < out.length; i++) out[i] = f(a.data[i] as number, b.data[i] as number);
+  });
 };

@@ -1,11 +1,14 @@
 import type { Axis, Backend, BinaryOp, ReduceOp, UnaryOp } from "./backend.js";
-import { type Matrix, type Shape, unsafeMatrix } from "./matrix.js";
-import { allocate } from "./storage.js";
+import type { Matrix, Shape } from "./matrix.js";
 
 /**
  * The reference backend: plain TypeScript loops, written to be read. Its matrix products walk memory in
- * row order (no strided inner loop) and unroll by four; see BENCHMARKS.md for what that buys.
+ * row order (no strided inner loop) and unroll by four; see BENCHMARKS.md for what that buys. Every
+ * kernel writes its whole result into the `out` it is given (any contents on entry).
  */
+
+/** What a kernel reads of an operand: its shape and numbers (the backend it is on does not matter here). */
+type Dense = Pick<Matrix, "rows" | "cols" | "data">;
 
 /**
  * C = A·B: rows of C are built from multiples of B's rows (contiguous reads of B and C). Two rows of C and
@@ -13,12 +16,12 @@ import { allocate } from "./storage.js";
  * Every element sums over p in blocks of four, in order, whatever the row pairing: the order depends on
  * k alone.
  */
-const matmulNN = (a: Matrix, b: Matrix): Matrix => {
+const matmulNN = (a: Dense, b: Dense, C: Float64Array): void => {
   const { rows: m, cols: k } = a;
   const n = b.cols;
   const A = a.data;
   const B = b.data;
-  const C = allocate(m * n);
+  C.fill(0);
   const k4 = k - (k % 4);
   const m2 = m - (m % 2);
   for (let i = 0; i < m2; i += 2) {
@@ -76,19 +79,17 @@ const matmulNN = (a: Matrix, b: Matrix): Matrix => {
       for (let j = 0; j < n; j++) C[c0 + j] = (C[c0 + j] as number) + ap * (B[bp + j] as number);
     }
   }
-  return unsafeMatrix(m, n, C);
 };
 
 /**
  * C = A·Bᵀ: each element is a dot product of two contiguous rows, summed in order over p. Four rows of A
  * meet two rows of B at a time (eight sums in registers, six loads per eight multiply-adds).
  */
-const matmulNT = (a: Matrix, b: Matrix): Matrix => {
+const matmulNT = (a: Dense, b: Dense, C: Float64Array): void => {
   const { rows: m, cols: k } = a;
   const n = b.rows;
   const A = a.data;
   const B = b.data;
-  const C = allocate(m * n);
   const m4 = m - (m % 4);
   const n2 = n - (n % 2);
   for (let i = 0; i < m4; i += 4) {
@@ -143,16 +144,15 @@ const matmulNT = (a: Matrix, b: Matrix): Matrix => {
     const fromColumn = i < m4 ? n2 : 0;
     for (let j = fromColumn; j < n; j++) C[i * n + j] = dot(i, j);
   }
-  return unsafeMatrix(m, n, C);
 };
 
 /** C = Aᵀ·B: row p of A scatters A[p, i]·(row p of B) into row i of C (contiguous reads again). */
-const matmulTN = (a: Matrix, b: Matrix): Matrix => {
+const matmulTN = (a: Dense, b: Dense, C: Float64Array): void => {
   const { rows: k, cols: m } = a;
   const n = b.cols;
   const A = a.data;
   const B = b.data;
-  const C = allocate(m * n);
+  C.fill(0);
   for (let p = 0; p < k; p++) {
     const bp = p * n;
     for (let i = 0; i < m; i++) {
@@ -161,13 +161,11 @@ const matmulTN = (a: Matrix, b: Matrix): Matrix => {
       for (let j = 0; j < n; j++) C[ci + j] = (C[ci + j] as number) + api * (B[bp + j] as number);
     }
   }
-  return unsafeMatrix(m, n, C);
 };
 
-/** Transpose in 32 × 32 tiles, so both the reads and the writes stay within a few cache lines. */
-export const transposeData = (a: Matrix): Matrix => {
+/** Aᵀ into `out`, in 32 × 32 tiles, so both the reads and the writes stay within a few cache lines. */
+export const transposeInto = (a: Dense, out: Float64Array): void => {
   const { rows, cols, data } = a;
-  const out = allocate(rows * cols);
   const T = 32;
   for (let i0 = 0; i0 < rows; i0 += T)
     for (let j0 = 0; j0 < cols; j0 += T) {
@@ -176,28 +174,32 @@ export const transposeData = (a: Matrix): Matrix => {
       for (let i = i0; i < iEnd; i++)
         for (let j = j0; j < jEnd; j++) out[j * rows + i] = data[i * cols + j] as number;
     }
-  return unsafeMatrix(cols, rows, out);
 };
 
-const matmul = (a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): Matrix => {
-  if (!transposeA && !transposeB) return matmulNN(a, b);
-  if (!transposeA) return matmulNT(a, b);
-  if (!transposeB) return matmulTN(a, b);
-  return matmulNN(transposeData(a), transposeData(b));
+const transposed = (a: Dense): Dense => {
+  const data = new Float64Array(a.data.length);
+  transposeInto(a, data);
+  return { rows: a.cols, cols: a.rows, data };
 };
 
-/** The product, then one division per element of the fresh result: the same roundings as `divide`. */
+const matmul = (a: Dense, b: Dense, transposeA: boolean, transposeB: boolean, out: Float64Array): void => {
+  if (!transposeA && !transposeB) matmulNN(a, b, out);
+  else if (!transposeA) matmulNT(a, b, out);
+  else if (!transposeB) matmulTN(a, b, out);
+  else matmulNN(transposed(a), transposed(b), out);
+};
+
+/** The product, then one division per element of the result: the same roundings as `divide`. */
 const matmulDivide = (
-  a: Matrix,
-  b: Matrix,
+  a: Dense,
+  b: Dense,
   transposeA: boolean,
   transposeB: boolean,
   divisor: number,
-): Matrix => {
-  const c = matmul(a, b, transposeA, transposeB);
-  const C = c.data;
+  C: Float64Array,
+): void => {
+  matmul(a, b, transposeA, transposeB, C);
   for (let i = 0; i < C.length; i++) C[i] = (C[i] as number) / divisor;
-  return c;
 };
 
 const unaryFunctions: Readonly<Record<UnaryOp, (x: number) => number>> = {
@@ -227,17 +229,14 @@ const binaryFunctions: Readonly<Record<BinaryOp, (x: number, y: number) => numbe
   equal: (x, y) => (x === y ? 1 : 0),
 };
 
-const unary = (op: UnaryOp, a: Matrix): Matrix => {
+const unary = (op: UnaryOp, a: Dense, out: Float64Array): void => {
   const f = unaryFunctions[op];
   const src = a.data;
-  const out = allocate(src.length);
   for (let i = 0; i < src.length; i++) out[i] = f(src[i] as number);
-  return unsafeMatrix(a.rows, a.cols, out);
 };
 
-const binary = (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix => {
+const binary = (op: BinaryOp, a: Dense, b: Dense, [rows, cols]: Shape, out: Float64Array): void => {
   const f = binaryFunctions[op];
-  const out = allocate(rows * cols);
   // A stride of 0 repeats the single row or column of a broadcast operand.
   const aRow = a.rows === 1 ? 0 : a.cols;
   const aCol = a.cols === 1 ? 0 : 1;
@@ -251,16 +250,13 @@ const binary = (op: BinaryOp, a: Matrix, b: Matrix, [rows, cols]: Shape): Matrix
     const bi = i * bRow;
     for (let j = 0; j < cols; j++) out[o + j] = f(A[ai + j * aCol] as number, B[bi + j * bCol] as number);
   }
-  return unsafeMatrix(rows, cols, out);
 };
 
-const scalar = (op: BinaryOp, a: Matrix, s: number, scalarFirst: boolean): Matrix => {
+const scalar = (op: BinaryOp, a: Dense, s: number, scalarFirst: boolean, out: Float64Array): void => {
   const f = binaryFunctions[op];
   const src = a.data;
-  const out = allocate(src.length);
   if (scalarFirst) for (let i = 0; i < src.length; i++) out[i] = f(s, src[i] as number);
   else for (let i = 0; i < src.length; i++) out[i] = f(src[i] as number, s);
-  return unsafeMatrix(a.rows, a.cols, out);
 };
 
 const reducers: Readonly<
@@ -272,36 +268,31 @@ const reducers: Readonly<
 };
 
 /** Reductions run left to right in index order: the summation order depends on the shape only. */
-const reduce = (op: ReduceOp, a: Matrix, axis: Axis | "all"): Matrix => {
+const reduce = (op: ReduceOp, a: Dense, axis: Axis | "all", out: Float64Array): void => {
   const { start, f } = reducers[op];
   const { rows, cols, data } = a;
   if (axis === "all") {
     let acc = start;
     for (let i = 0; i < data.length; i++) acc = f(acc, data[i] as number);
-    return unsafeMatrix(1, 1, Float64Array.of(acc));
-  }
-  if (axis === 1) {
-    const out = allocate(rows);
+    out[0] = acc;
+  } else if (axis === 1) {
     for (let i = 0; i < rows; i++) {
       let acc = start;
       for (let j = 0; j < cols; j++) acc = f(acc, data[i * cols + j] as number);
       out[i] = acc;
     }
-    return unsafeMatrix(rows, 1, out);
+  } else {
+    out.fill(start);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) out[j] = f(out[j] as number, data[i * cols + j] as number);
   }
-  const out = allocate(cols).fill(start);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++) out[j] = f(out[j] as number, data[i * cols + j] as number);
-  return unsafeMatrix(1, cols, out);
 };
 
 /** JavaScript rounds each product and the sum (it never fuses them), as `add(multiply, multiply)` does. */
-const axpby = (alpha: number, a: Matrix, beta: number, b: Matrix): Matrix => {
+const axpby = (alpha: number, a: Dense, beta: number, b: Dense, out: Float64Array): void => {
   const A = a.data;
   const B = b.data;
-  const out = allocate(A.length);
   for (let i = 0; i < out.length; i++) out[i] = alpha * (A[i] as number) + beta * (B[i] as number);
-  return unsafeMatrix(a.rows, a.cols, out);
 };
 
 export const jsBackend: Backend = {

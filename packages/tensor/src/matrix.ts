@@ -1,5 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
+import type { Backend } from "./backend.js";
 import { invalidArgument, raise, type StepwiseError, shapeError } from "./errors.js";
+import { jsBackend } from "./js-backend.js";
 
 /**
  * A float64 matrix in row-major order: element (i, j) is `data[i * cols + j]`.
@@ -9,6 +11,12 @@ export interface Matrix {
   readonly rows: number;
   readonly cols: number;
   readonly data: Float64Array;
+  /**
+   * The backend that holds `data` and runs every op on this matrix, as a PyTorch tensor's device does
+   * (placement.ts). Constructors put a matrix on the js reference backend unless told otherwise;
+   * `toBackend` moves it.
+   */
+  readonly backend: Backend;
 }
 
 export type Shape = readonly [rows: number, cols: number];
@@ -29,32 +37,43 @@ const checkDimensions = (fn: string, rows: number, cols: number): E.Either<Stepw
     : E.left(invalidArgument(`${fn}: rows and cols must be integers ≥ 0, got (${rows}, ${cols})`));
 
 /**
- * Wraps a buffer as a Matrix without copying or checking. For kernels and constructors that have just
- * allocated `data` and know its length; everything user-facing goes through the checked constructors.
+ * Wraps a buffer as a Matrix on `backend` (default the js reference) without copying or checking. For
+ * code that has just allocated `data` and knows its length; everything user-facing goes through the
+ * checked constructors.
  */
-export const unsafeMatrix = (rows: number, cols: number, data: Float64Array): Matrix => ({
-  rows,
-  cols,
-  data,
-});
+export const unsafeMatrix = (
+  rows: number,
+  cols: number,
+  data: Float64Array,
+  backend: Backend = jsBackend,
+): Matrix => ({ rows, cols, data, backend });
 
-/** An all-zero matrix; throws on a negative or fractional dimension (a caller bug). */
-export const zeros = (rows: number, cols: number): Matrix =>
+/** An all-zero matrix (on `backend`, default js); throws on a negative or fractional dimension (a caller bug). */
+export const zeros = (rows: number, cols: number, backend: Backend = jsBackend): Matrix =>
   E.isLeft(checkDimensions("zeros", rows, cols))
     ? raise(invalidArgument(`zeros: rows and cols must be integers ≥ 0, got (${rows}, ${cols})`))
-    : unsafeMatrix(rows, cols, new Float64Array(rows * cols));
+    : unsafeMatrix(rows, cols, new Float64Array(rows * cols), backend);
 
-export const full = (rows: number, cols: number, value: number): Matrix => {
-  const m = zeros(rows, cols);
+/** Zeros of `m`'s shape on `m`'s backend: numpy's `np.zeros_like`. */
+export const zerosLike = (m: Matrix): Matrix => zeros(m.rows, m.cols, m.backend);
+
+export const full = (rows: number, cols: number, value: number, backend: Backend = jsBackend): Matrix => {
+  const m = zeros(rows, cols, backend);
   m.data.fill(value);
   return m;
 };
 
-export const ones = (rows: number, cols: number): Matrix => full(rows, cols, 1);
+export const ones = (rows: number, cols: number, backend: Backend = jsBackend): Matrix =>
+  full(rows, cols, 1, backend);
 
-/** Builds a matrix from `f(i, j)`. */
-export const fromFunction = (rows: number, cols: number, f: (i: number, j: number) => number): Matrix => {
-  const m = zeros(rows, cols);
+/** Builds a matrix from `f(i, j)` (on `backend`, default js). */
+export const fromFunction = (
+  rows: number,
+  cols: number,
+  f: (i: number, j: number) => number,
+  backend: Backend = jsBackend,
+): Matrix => {
+  const m = zeros(rows, cols, backend);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.data[i * cols + j] = f(i, j);
   return m;
 };
@@ -92,7 +111,12 @@ export const fromFlat = (
   return E.right(unsafeMatrix(rows, cols, Float64Array.from(values)));
 };
 
-const stepwiseErrorNonFinite = (fn: string, value: number, i: number, j: number): StepwiseError => ({
+const stepwiseErrorNonFinite = (
+  fn: string,
+  value: number,
+  i: number,
+  j: number,
+): StepwiseError<"NonFinite"> => ({
   _tag: "NonFinite",
   message: `${fn}: element (${i}, ${j}) is ${value}; only finite numbers are allowed (pass { allowNonFinite: true } if you mean it)`,
 });
@@ -146,8 +170,8 @@ export const get = (m: Matrix, i: number, j: number): number => {
   return m.data[i * m.cols + j] as number;
 };
 
-/** A fresh copy that the caller owns and may fill. */
-export const clone = (m: Matrix): Matrix => unsafeMatrix(m.rows, m.cols, m.data.slice());
+/** A fresh copy on the same backend, in an ordinary array that the caller owns and may fill. */
+export const clone = (m: Matrix): Matrix => unsafeMatrix(m.rows, m.cols, m.data.slice(), m.backend);
 
 /**
  * True when every element is finite. x·0 is ±0 for a finite x and NaN for NaN or ±Infinity, so four
@@ -171,10 +195,32 @@ export const isAllFinite = (m: Matrix): boolean => {
   return s0 + s1 + s2 + s3 === 0;
 };
 
-/** Checks a matrix for NaN/±Infinity, naming the first bad element. */
-export const checkFinite = (fn: string, m: Matrix): E.Either<StepwiseError, Matrix> => {
+/** How `checkFinite` names a matrix and what it tells the caller to do. */
+export interface FiniteCheck {
+  /** `X`, `parameters["W1"]`: put before the element's position. */
+  readonly name?: string;
+  /** What to do about it (default: the constructors' `allowNonFinite` hint). */
+  readonly fix?: string;
+}
+
+/**
+ * Checks a matrix for NaN/±Infinity, naming the first bad element: `L_model_forward: X element (3, 17)
+ * is NaN; …`. One branch-free pass when all are finite (`isAllFinite`), a second only to find the culprit.
+ */
+export const checkFinite = (
+  fn: string,
+  m: Matrix,
+  { name, fix }: FiniteCheck = {},
+): E.Either<StepwiseError<"NonFinite">, Matrix> => {
+  if (isAllFinite(m)) return E.right(m);
   const bad = firstNonFinite(m.data);
-  return bad < 0
-    ? E.right(m)
-    : E.left(stepwiseErrorNonFinite(fn, m.data[bad] ?? Number.NaN, Math.floor(bad / m.cols), bad % m.cols));
+  const [i, j] = [Math.floor(bad / m.cols), bad % m.cols];
+  return E.left(
+    fix === undefined && name === undefined
+      ? stepwiseErrorNonFinite(fn, m.data[bad] ?? Number.NaN, i, j)
+      : {
+          _tag: "NonFinite",
+          message: `${fn}: ${name === undefined ? "" : `${name} `}element (${i}, ${j}) is ${m.data[bad]}; ${fix ?? "only finite numbers are allowed"}`,
+        },
+  );
 };

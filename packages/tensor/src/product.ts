@@ -1,8 +1,16 @@
-import { getBackend } from "./active-backend.js";
+import type { Backend } from "./backend.js";
 import { raise, shapeError } from "./errors.js";
-import { formatShape, type Matrix } from "./matrix.js";
+import { formatShape, type Matrix, type Shape } from "./matrix.js";
+import { computeOn, sharedBackend } from "./placement.js";
 
-const checkInner = (fn: string, a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): void => {
+/** The shape of op(a)·op(b) once the inner dimensions are checked, and the backend both are on. */
+const checkProduct = (
+  fn: string,
+  a: Matrix,
+  b: Matrix,
+  transposeA: boolean,
+  transposeB: boolean,
+): readonly [Backend, Shape] => {
   const inner = transposeA ? a.rows : a.cols;
   const other = transposeB ? b.cols : b.rows;
   if (inner !== other)
@@ -11,13 +19,14 @@ const checkInner = (fn: string, a: Matrix, b: Matrix, transposeA: boolean, trans
         `${fn}: ${formatShape(a)}${transposeA ? "ᵀ" : ""} · ${formatShape(b)}${transposeB ? "ᵀ" : ""}: inner dimensions differ (${inner} vs ${other})`,
       ),
     );
+  return [sharedBackend(fn, a, b), [transposeA ? a.cols : a.rows, transposeB ? b.rows : b.cols]];
 };
 
 const product =
   (fn: string, transposeA: boolean, transposeB: boolean) =>
   (a: Matrix, b: Matrix): Matrix => {
-    checkInner(fn, a, b, transposeA, transposeB);
-    return getBackend().matmul(a, b, transposeA, transposeB);
+    const [backend, result] = checkProduct(fn, a, b, transposeA, transposeB);
+    return computeOn(backend, result, (out) => backend.matmul(a, b, transposeA, transposeB, out));
   };
 
 export interface ProductOptions {
@@ -35,8 +44,10 @@ export const matmulDivide = (
   divisor: number,
   { transposeA = false, transposeB = false }: ProductOptions = {},
 ): Matrix => {
-  checkInner("matmulDivide", a, b, transposeA, transposeB);
-  return getBackend().matmulDivide(a, b, transposeA, transposeB, divisor);
+  const [backend, result] = checkProduct("matmulDivide", a, b, transposeA, transposeB);
+  return computeOn(backend, result, (out) =>
+    backend.matmulDivide(a, b, transposeA, transposeB, divisor, out),
+  );
 };
 
 /** `A·B`, numpy's `np.dot(A, B)`. */

@@ -1,7 +1,8 @@
 /**
- * Every typed array (any ArrayBuffer view) reachable from `root` through plain objects, arrays, Maps and
- * Sets, or `undefined` when the walk meets something it cannot see into (a function's closure, a class
- * instance's private state), where an array could hide.
+ * Every typed array (any ArrayBuffer view) reachable from `root` through plain objects, arrays, Maps,
+ * Sets and matrices, or `undefined` when the walk meets something it cannot see into (a function's
+ * closure, a class instance's private state), where an array could hide. A matrix is walked as its
+ * numbers: its backend is where it computes, not data (and is made of functions).
  */
 export const reachableViews = (root: unknown): ReadonlyArray<ArrayBufferView> | undefined => {
   const views: ArrayBufferView[] = [];
@@ -16,11 +17,15 @@ export const reachableViews = (root: unknown): ReadonlyArray<ArrayBufferView> | 
     else if (Array.isArray(value)) pending.push(...value);
     else if (value instanceof Map) for (const [k, v] of value) pending.push(k, v);
     else if (value instanceof Set) pending.push(...value);
+    else if (isMatrix(value)) pending.push(value.data);
     else if (isPlainObject(value)) pending.push(...Object.values(value));
     else return undefined;
   }
   return views;
 };
+
+const isMatrix = (value: object): value is { readonly data: ArrayBufferView } =>
+  "backend" in value && "data" in value && ArrayBuffer.isView(value.data);
 
 const isPlainObject = (value: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(value);

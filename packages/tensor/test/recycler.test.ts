@@ -1,69 +1,73 @@
 import { describe, expect, it } from "vitest";
 import {
-  allocate,
-  allocateUninitialized,
   type Backend,
   createRecycler,
   full,
-  isRecycled,
   jsBackend,
   type Matrix,
   matmul,
   multiply,
   RECYCLE_MIN_LENGTH,
-  withBackend,
+  storageOn,
+  toBackend,
+  zeroStorageOn,
+  zeros,
 } from "../src/index.js";
 import { reachableViews } from "../src/reachable.js";
 
 const N = RECYCLE_MIN_LENGTH;
 
-describe("allocate", () => {
-  it("outside a recycler's step is a fresh zero-filled array", () => {
-    const a = allocate(N);
+describe("storage outside a recycler's step", () => {
+  it("is a fresh zero-filled array", () => {
+    const recycler = createRecycler(jsBackend);
+    const a = zeroStorageOn(recycler.backend, N);
     expect(a).toHaveLength(N);
     expect(a.every((x) => x === 0)).toBe(true);
-    expect(isRecycled(a)).toBe(false);
-    expect(allocateUninitialized(N)).not.toBe(a);
+    expect(recycler.owns(a)).toBe(false);
+    expect(storageOn(jsBackend, N)).not.toBe(a);
   });
 });
 
 describe("createRecycler", () => {
   it("hands a dead array out again in the next step, and never one the survivors reach", () => {
-    const recycler = createRecycler();
+    const recycler = createRecycler(jsBackend);
+    const take = () => storageOn(recycler.backend, N);
     const [dead, kept] = recycler.step(
-      () => [allocate(N), allocate(N)] as const,
+      () => [take(), take()] as const,
       ([, survivor]) => ({ state: [survivor] }),
     );
     kept.fill(7);
     const [again, other] = recycler.step(
-      () => [allocate(N), allocate(N)] as const,
+      () => [take(), take()] as const,
       () => kept,
     );
     expect(again).toBe(dead);
     expect(other).not.toBe(kept);
     expect(kept.every((x) => x === 7)).toBe(true);
-    expect(isRecycled(again)).toBe(true);
+    expect(recycler.owns(again)).toBe(true);
     expect(recycler.stats()).toEqual({ live: 1, free: 2, enabled: true });
   });
 
-  it("zero-fills a recycled array for allocate, as a fresh one would be", () => {
-    const recycler = createRecycler();
+  it("zero-fills a recycled array for zeroStorageOn, as a fresh one would be", () => {
+    const recycler = createRecycler(jsBackend);
     recycler.step(
-      () => allocate(N).fill(3),
+      () => storageOn(recycler.backend, N).fill(3),
       () => undefined,
     );
     const reused = recycler.step(
-      () => allocate(N),
+      () => zeroStorageOn(recycler.backend, N),
       () => undefined,
     );
+    expect(recycler.owns(reused)).toBe(true);
     expect(reused.every((x) => x === 0)).toBe(true);
   });
 
-  it("keeps an array alive through a subarray of it, in Maps, Sets and frozen objects", () => {
-    const recycler = createRecycler();
+  it("keeps an array alive through a subarray of it, in Maps, Sets, matrices and frozen objects", () => {
+    const recycler = createRecycler(jsBackend);
+    const take = () => storageOn(recycler.backend, N);
     const arrays = recycler.step(
-      () => [allocate(N), allocate(N), allocate(N), allocate(N)] as const,
-      ([a, b, c, d]) =>
+      () => [take(), take(), take(), take(), take()] as const,
+      ([a, b, c, d, e]) =>
         Object.freeze({
           window: a.subarray(10, 20),
           map: new Map([["b", { data: b }]]),
@@ -71,23 +75,21 @@ describe("createRecycler", () => {
           nothing: null,
           count: 3,
           d,
+          matrix: { rows: 1, cols: N, data: e, backend: recycler.backend },
         }),
     );
-    expect(recycler.stats()).toMatchObject({ live: 4, free: 0 });
-    const next = recycler.step(
-      () => allocate(N),
-      () => undefined,
-    );
+    expect(recycler.stats()).toMatchObject({ live: 5, free: 0, enabled: true });
+    const next = recycler.step(take, () => undefined);
     expect(arrays).not.toContain(next);
   });
 
   it("never recycles small arrays", () => {
-    const recycler = createRecycler();
+    const recycler = createRecycler(jsBackend);
     const small = recycler.step(
-      () => allocate(N - 1),
+      () => storageOn(recycler.backend, N - 1),
       () => undefined,
     );
-    expect(isRecycled(small)).toBe(false);
+    expect(recycler.owns(small)).toBe(false);
     expect(recycler.stats()).toEqual({ live: 0, free: 0, enabled: true });
   });
 
@@ -96,49 +98,50 @@ describe("createRecycler", () => {
     ["a class instance", () => new (class Hidden {})()],
     ["a Date", () => new Date(0)],
   ])("stops recycling for good when the survivors hold %s", (_, opaque) => {
-    const recycler = createRecycler();
+    const recycler = createRecycler(jsBackend);
     const first = recycler.step(
-      () => allocate(N),
+      () => storageOn(recycler.backend, N),
       () => ({ hidden: opaque() }),
     );
     expect(recycler.stats()).toEqual({ live: 0, free: 0, enabled: false });
     const second = recycler.step(
-      () => allocate(N),
+      () => storageOn(recycler.backend, N),
       () => undefined,
     );
     expect(second).not.toBe(first);
-    expect(isRecycled(second)).toBe(false);
+    expect(recycler.owns(second)).toBe(false);
   });
 
-  it("gives storage back to the outer step when a step throws, and recycles nothing from it", () => {
-    const recycler = createRecycler();
+  it("hands out nothing once a step has thrown, and recycles nothing from it", () => {
+    const recycler = createRecycler(jsBackend);
     let made: Float64Array | undefined;
     expect(() =>
       recycler.step(
         () => {
-          made = allocate(N);
+          made = storageOn(recycler.backend, N);
           throw new Error("boom");
         },
         () => undefined,
       ),
     ).toThrow("boom");
-    expect(isRecycled(allocate(N))).toBe(false);
+    expect(recycler.owns(storageOn(recycler.backend, N))).toBe(false);
     expect(recycler.stats().live).toBe(1);
     expect(made).toBeDefined();
   });
 
-  it("nests: an inner recycler's step does not return the outer's arrays", () => {
-    const outer = createRecycler();
-    const inner = createRecycler();
+  it("nests: each recycler serves the ops on its own backend", () => {
+    const outer = createRecycler(jsBackend);
+    const inner = createRecycler(jsBackend);
     outer.step(
       () => {
-        const a = allocate(N);
+        const a = storageOn(outer.backend, N);
         const b = inner.step(
-          () => allocate(N),
+          () => storageOn(inner.backend, N),
           () => undefined,
         );
         expect(b).not.toBe(a);
-        expect(allocate(N)).not.toBe(b); // back in the outer step: from the outer pool
+        expect(inner.owns(b) && !outer.owns(b)).toBe(true);
+        expect(storageOn(outer.backend, N)).not.toBe(b);
         return a;
       },
       (a) => a,
@@ -157,22 +160,31 @@ describe("createRecycler", () => {
         return array;
       },
     };
-    const recycler = createRecycler();
-    const result = withBackend(backend, () =>
-      recycler.step(
-        () => multiply(full(2, N / 2, 1), 3),
-        (r) => r,
-      ),
+    const recycler = createRecycler(backend);
+    const result = recycler.step(
+      () => multiply(full(2, N / 2, 1, recycler.backend), 3),
+      (r) => r,
     );
     expect(made).toHaveLength(1);
     expect(result.data).toBe(made[0]);
+    expect(result.backend).toBe(recycler.backend);
+  });
+
+  it("counts as the backend it recycles for: its matrices meet that backend's", () => {
+    const recycler = createRecycler(jsBackend);
+    const onView = recycler.step(
+      () => multiply(zeros(2, N / 2, recycler.backend), 2),
+      (r) => r,
+    );
+    expect(() => multiply(onView, zeros(2, N / 2))).not.toThrow();
+    expect(createRecycler(recycler.backend).backend.recycling?.of).toBe(jsBackend);
   });
 
   it("leaves every number as it would be without recycling, over a chain of steps", () => {
-    const recycler = createRecycler();
-    const step = (W: Matrix): Matrix => multiply(matmul(full(N / 64, N / 64, 1 / N), W), 2);
+    const recycler = createRecycler(jsBackend);
+    const step = (W: Matrix): Matrix => multiply(matmul(full(N / 64, N / 64, 1 / N, W.backend), W), 2);
     let plain = full(N / 64, 64, 1);
-    let recycled = plain;
+    let recycled = toBackend(plain, recycler.backend);
     for (let i = 0; i < 5; i++) {
       plain = step(plain);
       recycled = recycler.step(
@@ -196,6 +208,11 @@ describe("reachableViews", () => {
     expect(reachableViews([cycle, new Map([[b, 1]]), new Set([bare]), 1, "x", undefined])).toEqual(
       expect.arrayContaining([a, b, c]),
     );
+  });
+
+  it("walks a matrix as its numbers, not its backend (whose kernels are functions)", () => {
+    const data = new Float64Array(1);
+    expect(reachableViews({ W1: { rows: 1, cols: 1, data, backend: jsBackend } })).toEqual([data]);
   });
 
   it("is undefined for what it cannot see into", () => {

@@ -1,4 +1,4 @@
-import type { PluginKind } from "@stepwise/core";
+import { isBaseName, type PluginKind } from "@stepwise/core";
 import { formatShape, type Matrix, sameShape, unsafeMatrix } from "@stepwise/tensor";
 import fc from "fast-check";
 
@@ -130,8 +130,6 @@ export const expectIdentical = (what: string, first: Matrix, second: Matrix): vo
 /** Index of the first NaN or ±Infinity, or -1. */
 export const firstNonFinite = (m: Matrix): number => m.data.findIndex((x) => !Number.isFinite(x));
 
-const SNAKE_CASE_NAME = /^[a-z][a-z0-9_]*(\(.*\))?$/;
-
 type MetaCheckName<K extends PluginKind> =
   | `meta.kind is "${K}"`
   | "meta.name is a snake_case name"
@@ -159,9 +157,10 @@ export const metaChecks = <K extends PluginKind>(
     name: "meta.name is a snake_case name",
     run: () => {
       const { name } = plugin.meta;
-      if (typeof name !== "string" || !SNAKE_CASE_NAME.test(name))
+      // The base name exactly as written (no trimming: meta.name is what a model file records).
+      if (typeof name !== "string" || !isBaseName(name.split("(")[0] ?? ""))
         fail(
-          `meta.name is ${JSON.stringify(name)}; it must match ${SNAKE_CASE_NAME} (snake_case as the course names things, parameters in parentheses), e.g. "relu" or "leaky_relu(alpha=0.01)"`,
+          `meta.name is ${JSON.stringify(name)}; it must be snake_case as the course names things (lowercase letters, digits and _, starting with a letter), parameters in parentheses, e.g. "relu" or "leaky_relu(alpha=0.01)"`,
         );
     },
   },

@@ -1,3 +1,4 @@
+import { isRecord } from "@stepwise/core";
 import { fromArray, type Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 
@@ -40,9 +41,6 @@ export const array =
     if (!Array.isArray(u)) throw decodeError(path, "an array", u);
     return u.map((x: unknown, i) => item(x, `${path}[${i}]`));
   };
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
 
 /** An object whose every value decodes with `item`. */
 export const record =

@@ -20,7 +20,7 @@ export const findWorkspaceRoot = (start: string): string | undefined => {
   return parent === dir ? undefined : findWorkspaceRoot(parent);
 };
 
-const HOW_TO_OVERRIDE = `set ${FIXTURES_DIR_ENV} to the folder holding the fixture files, e.g. ${FIXTURES_DIR_ENV}=/path/to/shared/fixtures pnpm test`;
+const HOW_TO_OVERRIDE = `set ${FIXTURES_DIR_ENV} to the folder holding the fixture files, e.g. ${FIXTURES_DIR_ENV}=/path/to/fixtures pnpm test`;
 
 const startingPoints = (location: FixtureLocation): ReadonlyArray<string> =>
   location.from ?? [process.cwd(), dirname(fileURLToPath(import.meta.url))];
@@ -38,12 +38,9 @@ const resolveDir = (location: FixtureLocation): Resolved => {
   const starts = startingPoints(location);
   for (const start of starts) {
     const root = findWorkspaceRoot(start);
-    // The fixtures live beside the repository, not in it: <root>/../shared/fixtures.
+    // The fixtures are part of the repository: <root>/fixtures.
     if (root !== undefined)
-      return {
-        dir: join(root, "..", "shared", "fixtures"),
-        how: `<workspace root>/../shared/fixtures, root ${root}`,
-      };
+      return { dir: join(root, "fixtures"), how: `<workspace root>/fixtures, root ${root}` };
   }
   throw Object.assign(
     new Error(
@@ -53,7 +50,7 @@ const resolveDir = (location: FixtureLocation): Resolved => {
   );
 };
 
-/** The folder the fixtures are read from: $STEPWISE_FIXTURES_DIR, else `<workspace root>/../shared/fixtures`. */
+/** The folder the fixtures are read from: $STEPWISE_FIXTURES_DIR, else `<workspace root>/fixtures`. */
 export const fixturesDir = (location: FixtureLocation = {}): string => resolveDir(location).dir;
 
 const available = (dir: string): string =>

@@ -46,4 +46,17 @@ export {
   describeCostFormula,
 } from "./formula.js";
 export { matrix } from "./matrix.js";
-export { runActivationContract, runCostContract } from "./run-contract.js";
+export {
+  type OptimizerCheckName,
+  type OptimizerContractOptions,
+  type OptimizerInput,
+  optimizerChecks,
+} from "./optimizer-contract.js";
+export { runActivationContract, runCostContract, runOptimizerContract } from "./run-contract.js";
+export { loadTorchBatchNormCases, type TorchBatchNormCase } from "./torch-batch-norm.js";
+export {
+  loadTorchOptimizerCases,
+  type TorchHyperparameter,
+  type TorchOptimizerCase,
+  type TorchOptimizerNetwork,
+} from "./torch-optimizers.js";

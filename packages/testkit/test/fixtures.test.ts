@@ -18,12 +18,12 @@ describe("locating the fixtures", () => {
     expect(findWorkspaceRoot(tmpdir())).toBeUndefined();
   });
 
-  it("reads <root>/../shared/fixtures, beside the repository", () => {
-    expect(fixturesDir({ ...noEnv, from: [here] })).toBe(resolve(repoRoot, "../shared/fixtures"));
+  it("reads <root>/fixtures, in the repository", () => {
+    expect(fixturesDir({ ...noEnv, from: [here] })).toBe(resolve(repoRoot, "fixtures"));
   });
 
   it("falls back to the next starting point when the first is outside any workspace", () => {
-    expect(fixturesDir({ ...noEnv, from: [tmpdir(), here] })).toBe(resolve(repoRoot, "../shared/fixtures"));
+    expect(fixturesDir({ ...noEnv, from: [tmpdir(), here] })).toBe(resolve(repoRoot, "fixtures"));
   });
 
   it(`prefers ${FIXTURES_DIR_ENV}`, () => {
@@ -35,7 +35,7 @@ describe("locating the fixtures", () => {
 });
 
 describe("loadFixture", () => {
-  it("parses a shared fixture", () => {
+  it("parses a fixture of the repository", () => {
     expect(loadFixture("numpy-rng.json", noEnv)).toMatchObject({ cases: expect.any(Array) });
   });
 
@@ -54,7 +54,7 @@ describe("loadFixture", () => {
   it("names the workspace root it started from when the default folder lacks the file", () => {
     expect(() => loadFixture("no-such-fixture.json", { ...noEnv, from: [here] })).toThrow(
       new RegExp(
-        `looked in <workspace root>/../shared/fixtures, root ${repoRoot}\\); it holds .*torch-gradients\\.json`,
+        `looked in <workspace root>/fixtures, root ${repoRoot}\\); it holds .*torch-gradients\\.json`,
       ),
     );
   });

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { dataError, describeError, writeFileAtomic } from "@stepwise/data";
+import { dataError, describeError } from "@stepwise/data";
+import { writeFileAtomic } from "@stepwise/data/node";
 import type { Matrix, StepwiseError } from "@stepwise/tensor";
 import type * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";

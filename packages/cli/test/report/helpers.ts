@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeImage, type RgbImage } from "@stepwise/data";
+import { loadFixture } from "@stepwise/testkit";
 import * as E from "fp-ts/lib/Either.js";
 
-/** ../shared beside the repository, as CI lays it out. */
-export const SHARED = join(import.meta.dirname, "../../../../../shared");
+/** The course's data, as the repository holds it. */
+export const DATASET = join(import.meta.dirname, "../../../../datasets/catvnoncat");
 
 export const right = <A>(result: E.Either<{ readonly message: string }, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message);
@@ -19,8 +19,8 @@ export interface CourseRun {
   readonly test_predictions: ReadonlyArray<number>;
 }
 
-export const courseRun = (): CourseRun =>
-  JSON.parse(readFileSync(join(SHARED, "fixtures/coursera-L-layer.json"), "utf8")) as CourseRun;
+/** coursera-L-layer.json as the file has it, through testkit's loader (fixtures/, or $STEPWISE_FIXTURES_DIR). */
+export const courseRun = (): CourseRun => loadFixture("coursera-L-layer.json") as CourseRun;
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

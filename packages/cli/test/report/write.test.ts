@@ -1,14 +1,15 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readNpy, toImageBatch, toLabelRow } from "@stepwise/data";
+import { toImageBatch, toLabelRow } from "@stepwise/data";
+import { readNpy } from "@stepwise/data/node";
 import { unsafeMatrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMislabeled, type RunSummary, writeReportFiles } from "../../src/report/index.js";
-import { courseRun, PNG_SIGNATURE, right, SHARED } from "./helpers.js";
+import { courseRun, DATASET, PNG_SIGNATURE, right } from "./helpers.js";
 
-const DATA = join(SHARED, "datasets/catvnoncat");
+const DATA = DATASET;
 
 /** The course's L-layer run as the trainer would summarise it: real costs, real test images. */
 const courseSummary = async (): Promise<RunSummary> => {

@@ -1,33 +1,43 @@
+import { layerCount, parsePluginName } from "@stepwise/core";
 import { binary_cross_entropy, binary_cross_entropy_nansum } from "@stepwise/cost-binary-cross-entropy";
-import { courseSpec } from "@stepwise/forward-cache";
-import { adam, gd, momentum } from "@stepwise/optimizer";
-import { getBackend, jsBackend } from "@stepwise/tensor";
+import { courseSpec, hiddenActivations } from "@stepwise/forward-cache";
+import { type Backend, jsBackend } from "@stepwise/tensor";
+import * as E from "fp-ts/lib/Either.js";
 import type { ResolvedOptions } from "../options.js";
 import type { Plan } from "../plans/plan.js";
 import type { FusedSettings } from "./network.js";
 import type { FusedOptimizer } from "./update.js";
 
-/** A hyper-parameter as the optimizer will use it: the run's, else the optimizer's default. */
-const hyper = (o: ResolvedOptions, defaults: Readonly<Record<string, number>>, name: string): number =>
-  o.optimizer_hyperparameters[name] ?? defaults[name] ?? Number.NaN;
-
+/**
+ * The fused form of the run's optimizer, with the hyper-parameters of its resolved definition: the
+ * canonical name `adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)` holds each value as its shortest
+ * round-trip decimal, so reading it back gives the very doubles the optimizer's rule uses. Only
+ * @stepwise/optimizer's own gd, momentum and Adam (without AMSGrad) have a fused form.
+ */
 const fusedOptimizer = (o: ResolvedOptions): FusedOptimizer | undefined => {
-  if (o.optimizer === gd) return { name: "gd" };
-  if (o.optimizer === momentum) return { name: "momentum", beta: hyper(o, momentum.defaults, "beta") };
-  if (o.optimizer === adam)
-    return {
-      name: "adam",
-      beta1: hyper(o, adam.defaults, "beta1"),
-      beta2: hyper(o, adam.defaults, "beta2"),
-      epsilon: hyper(o, adam.defaults, "epsilon"),
-    };
-  return undefined;
+  if (o.optimizer.meta.package !== "@stepwise/optimizer") return undefined;
+  const name = parsePluginName(o.optimizer.meta.name);
+  if (E.isLeft(name)) return undefined;
+  const hyper = Object.fromEntries(name.right.parameters);
+  const value = (key: string): number => hyper[key] ?? Number.NaN;
+  switch (name.right.base) {
+    case "gd":
+      return { name: "gd" };
+    case "momentum":
+      return { name: "momentum", beta: value("beta") };
+    case "adam":
+      return hyper["amsgrad"] === 0
+        ? { name: "adam", beta1: value("beta1"), beta2: value("beta2"), epsilon: value("epsilon") }
+        : undefined;
+    default:
+      return undefined;
+  }
 };
 
 /**
  * When a run takes the fused step (fused/network.ts) instead of composing the course functions op by op:
  * on the js backend, for the primal plan, the course's network (ReLU hidden layers, sigmoid output, the
- * very plugin objects), binary cross-entropy (either summation) and gd, momentum or Adam. Those are the
+ * very plugin objects, given once or per layer), binary cross-entropy (either summation) and gd, momentum or Adam. Those are the
  * runs whose every op the fused kernels reproduce to the bit; anything else composes the ops as before.
  *
  * Size does not enter: for a given run the fused step does the ops' arithmetic without their allocation,
@@ -35,9 +45,14 @@ const fusedOptimizer = (o: ResolvedOptions): FusedOptimizer | undefined => {
  * 200 µs a step composed, a few µs fused) and a rounding error of a large one's. Which backend a large
  * run should use is the caller's choice (the CLI's `--backend auto` picks by size).
  */
-export const fusedSettingsFor = (o: ResolvedOptions, plan: Plan): FusedSettings | undefined => {
-  if (getBackend() !== jsBackend || plan.name !== "primal") return undefined;
-  if (o.spec.hidden !== courseSpec.hidden || o.spec.output !== courseSpec.output) return undefined;
+export const fusedSettingsFor = (
+  o: ResolvedOptions,
+  plan: Plan,
+  backend: Backend,
+): FusedSettings | undefined => {
+  if (backend !== jsBackend || plan.name !== "primal") return undefined;
+  const hidden = hiddenActivations(o.spec, layerCount(plan.initial));
+  if (!hidden.every((a) => a === courseSpec.hidden) || o.spec.output !== courseSpec.output) return undefined;
   const cost =
     o.cost === binary_cross_entropy_nansum ? "nansum" : o.cost === binary_cross_entropy ? "chain" : undefined;
   const optimizer = fusedOptimizer(o);

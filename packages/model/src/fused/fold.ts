@@ -1,13 +1,15 @@
 import type { Parameters } from "@stepwise/core";
 import type { RandomState } from "@stepwise/random";
-import type { Matrix, StepwiseError } from "@stepwise/tensor";
+import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { afterMasks, epochBatches, maskSource, stepsPerEpoch } from "../epochs.js";
 import type { ResolvedOptions } from "../options.js";
 import type { Plan } from "../plans/plan.js";
+import { detach, type Run } from "../run.js";
 import { rateOfEpoch } from "../schedule.js";
+import { nonFiniteState, STATE_CHECK_EVERY } from "../state-check.js";
 import { fusedSettingsFor } from "./choose.js";
-import { compileNetwork } from "./network.js";
+import { compileNetwork, type FusedNetwork } from "./network.js";
 
 /** What a fused run returns: train.ts's TrainResult, field for field. */
 interface FusedResult {
@@ -34,40 +36,42 @@ const layerDimsOf = (plan: Plan): ReadonlyArray<number> => {
 
 /**
  * The training fold of train.ts, iteration for iteration (batches, seeds, costs, learning rates, aborts,
- * stops), with each update taken by the fused step. Undefined when the run is not one the fused step
- * reproduces (choose.ts); then the caller composes the ops.
+ * stops, the look at the state every STATE_CHECK_EVERY iterations), with each update taken by the fused
+ * step. Undefined when the run is not one the fused step reproduces (choose.ts); then the caller composes
+ * the ops.
  */
 export const fusedFold = (
   fn: string,
-  Y: Matrix,
+  run: Run,
   plan: Plan,
   rng0: RandomState,
   o: ResolvedOptions,
 ): FusedSteps | undefined => {
-  const settings = fusedSettingsFor(o, plan);
+  const settings = fusedSettingsFor(o, plan, run.backend);
   if (settings === undefined) return undefined;
-  const m = Y.cols;
+  const m = run.Y.cols;
   const maxBatch = o.mini_batch_size === undefined ? m : Math.min(o.mini_batch_size, m);
-  const network = compileNetwork(plan.input, Y, plan.initial, layerDimsOf(plan), maxBatch, settings);
-  const perEpoch = stepsPerEpoch(o, m);
-  return run(fn, m, network, rng0, o, (step) => rateOfEpoch(o, Math.floor((step - 1) / perEpoch)), plan.name);
+  const network = compileNetwork(plan.input, run.Y, plan.initial, layerDimsOf(plan), maxBatch, settings);
+  return steps(fn, run, m, network, rng0, o, plan.name);
 };
 
-function* run(
+function* steps(
   fn: string,
+  run: Run,
   m: number,
-  network: ReturnType<typeof compileNetwork>,
+  network: FusedNetwork,
   rng0: RandomState,
   o: ResolvedOptions,
-  rateOfStep: (step: number) => number,
   planName: Plan["name"],
 ): FusedSteps {
   let rng = rng0;
   let step = 0;
   const costs: number[] = [];
   const rates: number[] = [];
+  const perEpoch = stepsPerEpoch(o, m);
+  const parameters = (): Parameters => detach(run.recycler, run.backend, network.parameters());
   const result = (): FusedResult => ({
-    parameters: network.parameters(),
+    parameters: parameters(),
     costs,
     plan: planName,
     ...(o.decay === undefined ? {} : { learning_rates: rates }),
@@ -84,14 +88,10 @@ function* run(
     let cost = Number.NaN;
     for (const columns of batches) {
       step++;
-      const outcome = network.step(columns, step, rateOfStep(step), dropout ? maskSource(o, rng) : rng);
+      const rate = rateOfEpoch(o, Math.floor((step - 1) / perEpoch));
+      const outcome = network.step(columns, step, rate, dropout ? maskSource(o, rng) : rng);
       if (dropout) rng = afterMasks(o, rng, outcome.masks);
       cost = outcome.cost;
-      if (!outcome.finite)
-        return stop(
-          "Diverged",
-          `${fn}: the gradients became NaN or infinite at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate}).`,
-        );
       if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) break;
       total += cost * (columns?.length ?? m);
     }
@@ -103,9 +103,14 @@ function* run(
       );
     costs.push(cost);
     if (o.decay !== undefined) rates.push(rateOfEpoch(o, i));
-    o.onIteration?.(i, cost, rateOfEpoch(o, i + 1));
+    o.onIteration?.(i, cost, parameters, rateOfEpoch(o, i + 1));
     if (o.print_cost && i % o.print_every === 0)
       console.log(`Cost after ${o.mini_batch_size === undefined ? "iteration" : "epoch"} ${i}: ${cost}`);
+    const overflowed =
+      (i + 1) % STATE_CHECK_EVERY === 0 || i + 1 === o.num_iterations
+        ? network.nonFinite(o.keepGoingOnNonFinite)
+        : undefined;
+    if (overflowed !== undefined) return stop("Diverged", nonFiniteState(fn, overflowed, i, o));
     yield;
   }
   return E.right(result());

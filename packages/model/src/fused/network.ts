@@ -53,8 +53,6 @@ interface Layer {
 export interface StepOutcome {
   readonly cost: number;
   readonly masks: RandomState;
-  /** False when the update left a parameter or moment NaN or infinite because the gradients were. */
-  readonly finite: boolean;
 }
 
 /** A network compiled for the fused step: it owns its arrays, so nothing outside sees them change. */
@@ -68,6 +66,11 @@ export interface FusedNetwork {
   ) => StepOutcome;
   /** A copy of the current parameters, in the course's dictionary. */
   readonly parameters: () => Parameters;
+  /**
+   * The first moment entry that holds NaN or ±Infinity, as train.ts's check names it (`s["dW1"]`), or
+   * undefined; with `parameters`, the parameters are looked at first (`parameters["W1"]`).
+   */
+  readonly nonFinite: (parameters: boolean) => string | undefined;
 }
 
 const copyOf = (m: Matrix): Float64Array => Float64Array.from(m.data);
@@ -212,10 +215,19 @@ export const compileNetwork = (
     }
   };
 
-  const finiteAfterUpdate = (): boolean => {
-    if (slots.every((slot) => allFinite(slot.p) && allFinite(slot.s))) return true;
-    // Like the optimizers' guard: an overflowing step from finite inputs is kept, non-finite gradients are not.
-    return slots.every((slot) => allFinite(slot.g));
+  // The slots' keys in the course's order: W1, b1, W2, … and dW1, db1, dW2, …
+  const keys = layers.flatMap((_, l) => [`W${l + 1}`, `b${l + 1}`]);
+  const nonFinite = (parameters: boolean): string | undefined => {
+    const look: ReadonlyArray<readonly [string, (slot: Slot) => Float64Array, string]> = [
+      ...(parameters ? [["parameters", (slot: Slot) => slot.p, ""] as const] : []),
+      ...(moments ? [["v", (slot: Slot) => slot.v, "d"] as const] : []),
+      ...(secondMoments ? [["s", (slot: Slot) => slot.s, "d"] as const] : []),
+    ];
+    for (const [name, array, prefix] of look) {
+      const bad = slots.findIndex((slot) => !allFinite(array(slot)));
+      if (bad >= 0) return `${name}["${prefix}${keys[bad]}"]`;
+    }
+    return undefined;
   };
 
   return {
@@ -232,11 +244,12 @@ export const compileNetwork = (
       }
       const after = forward(input, b, masks);
       const cost = costOf(labels, b);
-      if (!Number.isFinite(cost) && !settings.keepGoing) return { cost, masks: after, finite: true };
+      if (!Number.isFinite(cost) && !settings.keepGoing) return { cost, masks: after };
       backward(input, labels, b);
       updateSlots(settings.optimizer, slots, learning_rate, t);
-      return { cost, masks: after, finite: finiteAfterUpdate() };
+      return { cost, masks: after };
     },
+    nonFinite,
     parameters: () =>
       fromLayers(
         layers.map(

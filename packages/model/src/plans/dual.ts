@@ -39,9 +39,23 @@ import type { Plan } from "./plan.js";
  * products with F (2·n1·(m + n1)·m, ~1.9 M): about 50× less. Setting up F costs n_x·m² once.
  * The L2 cost needs ‖W1‖² = ‖A·Xᵀ + C·W1₀‖², which the small matrices give too:
  *     ‖W1‖² = Σ (A·G) ⊙ A + 2·Σ (C·W1₀X) ⊙ A + Σ (C·H) ⊙ C,     G = XᵀX, H = W1₀·W1₀ᵀ.
+ *
+ * Batch norm after layer 1's linear step (BN(Z1) before the activation) keeps the plan valid. It
+ * normalizes Z1 = W1·X_B + b1 over the batch, and the dual plan computes exactly that Z1 (as K·F[:, B] + b1),
+ * so the batch mean and variance, the running statistics and everything above are the primal plan's.
+ * The reuse of F = [XᵀX ; W1₀X] rests on two facts batch norm does not touch: F depends on X and W1₀
+ * only (batch norm comes after W1, never on the input X itself), and dW1 = (1/b)·dZ1·X_Bᵀ (+ L2) lies in
+ * X's row space for any function of Z1 — with batch norm, dZ1 is the gradient of the linear output before
+ * the normalization (`L_model_backward_bn` with `dZ1_instead_of_dW1` returns that one), which mixes the
+ * batch's examples but still multiplies X_Bᵀ. γ1 and β1 are per-unit parameters outside W1 and train in
+ * their own coordinates. What still decides validity is the optimizer (linear in the gradient, for W1's
+ * coordinates) and the memory budget, as without batch norm. (A normalization of X itself, before W1,
+ * would change F at every batch and is not something the spec can express.) test/plans-batchnorm.test.ts
+ * trains both plans with batch norm and holds them together to 1e-9.
  */
 
-const identity = (n: number): Matrix => fromFunction(n, n, (i, j) => (i === j ? 1 : 0));
+const identity = (n: number, like: Matrix): Matrix =>
+  fromFunction(n, n, (i, j) => (i === j ? 1 : 0), like.backend);
 
 /** dZ1's columns placed at the batch's example indices of an n1 × m zero matrix, divided by b. */
 const scatterColumns = (dZ1: Matrix, columns: ReadonlyArray<number> | undefined, m: number): Matrix => {
@@ -50,7 +64,7 @@ const scatterColumns = (dZ1: Matrix, columns: ReadonlyArray<number> | undefined,
   const out = new Float64Array(dZ1.rows * m);
   for (let i = 0; i < dZ1.rows; i++)
     for (let k = 0; k < b; k++) out[i * m + (columns[k] as number)] = (dZ1.data[i * b + k] as number) / b;
-  return unsafeMatrix(dZ1.rows, m, out);
+  return unsafeMatrix(dZ1.rows, m, out, dZ1.backend);
 };
 
 /** The dual plan for inputs X and initial parameters (whose W1 is W1₀). */
@@ -70,7 +84,7 @@ export const dualPlan = (X: Matrix, initial: Parameters): Plan => {
   return {
     name: "dual",
     input: concatRows([G, W0X]),
-    initial: { ...initial, W1: concatColumns([zeros(n1, m), identity(n1)]) },
+    initial: { ...initial, W1: concatColumns([zeros(n1, m, W0.backend), identity(n1, W0)]) },
     fromPlan: (parameters) => {
       const [A, C] = split(weight(parameters, 1));
       return { ...parameters, W1: add(matmul(A, Xt), matmul(C, W0)) };
@@ -80,7 +94,7 @@ export const dualPlan = (X: Matrix, initial: Parameters): Plan => {
       const { dZ1, ...rest } = grads;
       if (dZ1 === undefined) throw new Error("dual plan: L_model_backward returned no dZ1");
       const K = weight(parameters, 1);
-      const dK = concatColumns([scatterColumns(dZ1, columns, m), zeros(n1, n1)]);
+      const dK = concatColumns([scatterColumns(dZ1, columns, m), zeros(n1, n1, dZ1.backend)]);
       return { ...rest, dW1: lambd === 0 ? dK : add(dK, multiply(K, lambd / dZ1.cols)) };
     },
     l2Cost: (parameters, lambd, batch) => {

@@ -1,5 +1,5 @@
 import type { Parameters } from "@stepwise/core";
-import { l2_regularization_cost } from "@stepwise/cost";
+import { l2Penalty } from "@stepwise/cost";
 import type { Matrix } from "@stepwise/tensor";
 import type { Plan } from "./plan.js";
 
@@ -11,5 +11,5 @@ export const primalPlan = (X: Matrix, initial: Parameters): Plan => ({
   fromPlan: (parameters) => parameters,
   dZ1_instead_of_dW1: false,
   gradients: (grads) => grads,
-  l2Cost: l2_regularization_cost,
+  l2Cost: l2Penalty,
 });

@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { runProgram, worstDifference } from "./cli.js";
+
+interface Metrics {
+  readonly costs: ReadonlyArray<number>;
+  readonly train_accuracy: number;
+  readonly test_accuracy: number | null;
+}
+
+const trainAndRead = async (page: Page): Promise<Metrics> => {
+  await page.getByTestId("toy-train").click();
+  await expect(page.getByTestId("toy-train-accuracy")).toBeVisible({ timeout: 5 * 60_000 });
+  const download = page.waitForEvent("download");
+  await page.getByTestId("toy-download-metrics").click();
+  return JSON.parse(readFileSync(await (await download).path(), "utf8")) as Metrics;
+};
+
+test("a network built by clicks trains live, and its URL reproduces the run", async ({
+  page,
+  context,
+}, info) => {
+  await page.goto("./?view=toy");
+  await page.getByTestId("toy-data").selectOption("spiral");
+  await page.getByTestId("toy-noise").fill("0.1");
+  await page.getByTestId("toy-noise").dispatchEvent("change");
+  await page.getByTestId("add-layer").click();
+  await page.getByTestId("units-plus-0").click();
+  await page.getByTestId("hidden").selectOption("tanh");
+  await page.getByTestId("iterations").fill("400");
+  await page.getByTestId("iterations").dispatchEvent("change");
+  await expect(page.getByTestId("layers")).toContainText("9");
+  const url = page.url();
+  expect(new URL(url).searchParams.get("layers")).toBe("2,9,4,4,1");
+  expect(new URL(url).searchParams.get("hidden")).toBe("tanh");
+  const first = await trainAndRead(page);
+  expect(first.costs).toHaveLength(400);
+  await expect(page.getByTestId("cost-chart")).toBeVisible();
+  await page.screenshot({ path: info.outputPath("toy-spiral.png"), fullPage: true });
+
+  // The exported program, run by Node: the page's numbers (to 1e-9, the course parity tolerance; see
+  // worstDifference for why not to the bit across two JavaScript engines).
+  const program = page.waitForEvent("download");
+  await page.getByTestId("toy-download-program").click();
+  const fromProgram = runProgram(await (await program).path(), "spiral");
+  expect(worstDifference(fromProgram.costs, first.costs)).toBeLessThanOrEqual(1e-9);
+  expect(fromProgram.train_accuracy).toBe(first.train_accuracy);
+  expect(fromProgram.test_accuracy).toBe(first.test_accuracy);
+
+  // The link alone, in a fresh page: the same controls and, trained again, the same numbers.
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByTestId("toy-data")).toHaveValue("spiral");
+  await expect(again.getByTestId("hidden")).toHaveValue("tanh");
+  await expect(again.getByTestId("units-0")).toHaveText("9");
+  await expect(again.getByTestId("toy-noise")).toHaveValue("0.1");
+  expect(again.url()).toBe(url);
+  const second = await trainAndRead(again);
+  expect(second.costs).toEqual(first.costs);
+  expect(second.train_accuracy).toBe(first.train_accuracy);
+  expect(second.test_accuracy).toBe(first.test_accuracy);
+});
+
+test("every generated data set draws, and training shows a decision boundary", async ({ page }, info) => {
+  await page.goto("./?view=toy");
+  for (const name of ["moons", "circles", "spiral", "xor", "blobs"]) {
+    await page.getByTestId("toy-data").selectOption(name);
+    await expect(page.getByTestId("data-error")).toHaveCount(0);
+  }
+  // The Initialization notebook's circles: noise 0.05 (sklearn's factor 0.8).
+  await page.getByTestId("toy-data").selectOption("circles");
+  await page.getByTestId("toy-noise").fill("0.05");
+  await page.getByTestId("toy-noise").dispatchEvent("change");
+  const metrics = await trainAndRead(page);
+  expect(metrics.train_accuracy).toBeGreaterThan(0.9);
+  await page.screenshot({ path: info.outputPath("toy-circles.png"), fullPage: true });
+});
+
+test("the Optimization notebook's Adam run on moons: the notebook's costs and its 0.9433333333333334", async ({
+  page,
+}, info) => {
+  // Without the notebook's reseeded shuffles the run trains on other mini-batches: today it happens to
+  // reach the same accuracy (283 of 300) but not the notebook's costs, which is what this test holds it to.
+  test.fixme(
+    true,
+    "needs the Course 2 seeding option in @stepwise/model (mini-batch shuffles seeded 10 + epoch + 1, the notebook's random_mini_batches); not landed yet",
+  );
+  const notebook = (
+    JSON.parse(readFileSync(join(import.meta.dirname, "../../../fixtures/course2-runs.json"), "utf8")) as {
+      optimization: { runs: Array<{ call: string; costs: Array<[number, number]>; accuracy: number[] }> };
+    }
+  ).optimization.runs.find((r) => r.call === 'model(train_X, train_Y, layers_dims, optimizer = "adam")');
+  if (notebook === undefined) throw new Error("course2-runs.json has no Adam run");
+  await page.goto("./?view=toy");
+  await page.getByTestId("notebook-adam").click();
+  await expect(page.getByTestId("pending")).toHaveCount(0);
+  const metrics = await trainAndRead(page);
+  for (const [epoch, cost] of notebook.costs)
+    expect(Math.abs((metrics.costs[epoch] ?? Number.NaN) - cost)).toBeLessThanOrEqual(1e-9);
+  expect(metrics.train_accuracy).toBe(notebook.accuracy[0]);
+  expect(metrics.train_accuracy).toBe(0.9433333333333334);
+  await page.screenshot({ path: info.outputPath("toy-adam-moons.png"), fullPage: true });
+});
+
+test("a bad CSV shows the loader's error", async ({ page }, info) => {
+  await page.goto("./?view=toy");
+  await page.getByTestId("toy-data").selectOption("csv");
+  await page.getByTestId("csv-file").setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("x1,x2,label\n1,2,0\n3,oops,1\n"),
+  });
+  // parseCsvDataset's own message, the CLI's loader: line as an editor numbers it, column, cell, fix.
+  await expect(page.getByTestId("data-error")).toHaveText(
+    'parseCsvDataset: bad.csv line 3, column "x2" is "oops", which is not a number; features must be plain decimal numbers like 0.25 or -3e-2',
+  );
+  await expect(page.getByTestId("toy-train")).toBeDisabled();
+  await page.screenshot({ path: info.outputPath("toy-bad-csv.png"), fullPage: true });
+});
+
+test("your own CSV with three features trains, and the network's input follows it", async ({ page }) => {
+  await page.goto("./?view=toy");
+  await page.getByTestId("toy-data").selectOption("csv");
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const [a, b, c] = [Math.sin(i), Math.cos(3 * i), (i % 7) / 7];
+    return `${a},${b},${c},${a + b > 0 ? 1 : 0}`;
+  });
+  await page.getByTestId("csv-file").setInputFiles({
+    name: "mine.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(["a,b,c,label", ...rows].join("\n")),
+  });
+  await expect(page.getByTestId("layers")).toContainText("3 in");
+  expect(new URL(page.url()).searchParams.get("layers")?.startsWith("3,")).toBe(true);
+  await trainAndRead(page);
+});
+
+test("football, the Regularization notebook's data, trains with a test set", async ({ page }, info) => {
+  await page.goto("./?view=toy");
+  await page.getByTestId("toy-data").selectOption("football");
+  await expect(page.getByTestId("data-error")).toHaveCount(0);
+  const metrics = await trainAndRead(page);
+  expect(metrics.test_accuracy).not.toBeNull();
+  await page.screenshot({ path: info.outputPath("toy-football.png"), fullPage: true });
+});
