@@ -117,6 +117,7 @@ describe("two runs in full, as a user runs them", () => {
       "decision-boundary.svg",
       "metrics.json",
       "model.json",
+      "model.safetensors",
       "report.html",
     ]);
     const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as Metrics;
