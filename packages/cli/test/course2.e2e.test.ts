@@ -172,6 +172,30 @@ describe("two runs in full, as a user runs them", () => {
   }, 60_000);
 });
 
+describe("--keep-going-on-nonfinite", () => {
+  it("trains on past non-finite costs, but never saves non-finite weights, and says so", async () => {
+    const out = join(await tempDir(), "run");
+    const { code, err } = await inProcess([
+      "--data",
+      "moons",
+      "--learning-rate",
+      "1e300",
+      "--iterations",
+      "150",
+      "--keep-going-on-nonfinite",
+      "--quiet",
+      "--out",
+      out,
+    ]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/parameters\["W\d"\] was no longer a finite number by iteration 99/);
+    expect(await readdir(out)).toEqual(["metrics.json"]);
+    const metrics = JSON.parse(await readFile(join(out, "metrics.json"), "utf8")) as Metrics;
+    expect(metrics.status).toBe("diverged");
+    expect(metrics.costs).toContain("nan");
+  }, 60_000);
+});
+
 describe("--data with a CSV file of your own", () => {
   it("trains on the columns by name: moons written to CSV gives the moons run's numbers", async () => {
     const dir = await tempDir();
