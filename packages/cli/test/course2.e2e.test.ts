@@ -130,7 +130,7 @@ describe("two runs in full, as a user runs them", () => {
       data: "moons",
       shuffle_seed: 10,
       backend: "js",
-      optimizer: "adam",
+      optimizer: "adam(beta1=0.9, beta2=0.999, epsilon=1e-8, amsgrad=0)",
     });
     const report = await readFile(join(out, "report.html"), "utf8");
     expect(report).toContain("<h2>Decision boundary</h2>");
