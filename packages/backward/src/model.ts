@@ -6,6 +6,7 @@ import {
   add,
   divide,
   formatShape,
+  invalidArgument,
   type Matrix,
   multiply,
   type StepwiseError,
@@ -14,7 +15,12 @@ import {
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { type BatchNormGrads, batchnorm_backward } from "./batchnorm.js";
-import { linear_backward_bias, linear_backward_input, linear_backward_parameters } from "./linear.js";
+import {
+  type BatchMean,
+  linear_backward_bias,
+  linear_backward_input,
+  linear_backward_parameters,
+} from "./linear.js";
 
 export interface BackwardOptions {
   /** Supplies `dAL` (default: the course's binary cross-entropy). */
@@ -28,11 +34,23 @@ export interface BackwardOptions {
    * without the wide product `dZ1·Xᵀ` (the dual plan in @stepwise/model); `db1` is computed as usual.
    */
   readonly dZ1_instead_of_dW1?: boolean;
+  /** `/ m` (default) or `· (1/m)` in dW and db; see `BatchMean`. */
+  readonly batchMean?: BatchMean;
 }
 
 /** Undo inverted dropout on a hidden layer's output gradient: `dA · D / keep_prob`, as the course does. */
 const throughDropout = (dA: Matrix, cache: LayerCache | undefined): Matrix =>
   cache?.dropout === undefined ? dA : divide(multiply(dA, cache.dropout.D), cache.dropout.keep_prob);
+
+/** `batchMean` is one of the two ways to take the mean (a value from JavaScript may be anything). */
+export const checkBatchMean = (fn: string, batchMean: unknown): E.Either<StepwiseError, BatchMean> =>
+  batchMean === "divide" || batchMean === "reciprocal"
+    ? E.right(batchMean)
+    : E.left(
+        invalidArgument(
+          `${fn}: batchMean is ${JSON.stringify(batchMean)}; use "divide" (dW = dZ·Aᵀ / m, the course's) or "reciprocal" (dW = (1/m)·dZ·Aᵀ, the Course 2 notebooks')`,
+        ),
+      );
 
 /**
  * What a backward pass needs, checked once: caches from `L_model_forward` whose last output has AL's
@@ -43,7 +61,7 @@ export const checkBackward = (
   AL: Matrix,
   Y: Matrix,
   caches: Caches,
-  { cost = binary_cross_entropy, lambd = 0 }: BackwardOptions = {},
+  { cost = binary_cross_entropy, lambd = 0, batchMean = "divide" }: BackwardOptions = {},
 ): E.Either<StepwiseError, void> => {
   const last = caches[caches.length - 1];
   if (last === undefined)
@@ -59,6 +77,7 @@ export const checkBackward = (
         ),
     E.flatMap(() => checkTargets(fn, AL, Y, cost)),
     E.flatMap(() => checkLambd(fn, lambd)),
+    E.flatMap(() => checkBatchMean(fn, batchMean)),
     E.flatMap(() =>
       checkOneBackend(fn, [
         ["AL", AL],
@@ -76,7 +95,9 @@ export const checkBackward = (
  * layer whose cache has a `batchnorm_cache` goes back through `batchnorm_backward` between its activation
  * and its linear step, giving `dgamma_l` and `dbeta_l` (with `dZ1_instead_of_dW1`, `dZ1` is then the
  * gradient of the linear output W1·X + b1, before the normalization). `lambd` adds the L2 term to every
- * `dW_l` (γ and β are not penalized). `dA0` is computed only when asked.
+ * `dW_l` (γ and β are not penalized). `dA0` is computed only when asked. The output's `dZL` comes in
+ * closed form when the cost has one for the output activation (`Cost.dZL`: A − Y for a sigmoid and
+ * cross-entropy).
  */
 export const modelBackward = (
   AL: Matrix,
@@ -84,14 +105,24 @@ export const modelBackward = (
   caches: Caches,
   options: BackwardOptions = {},
 ): Grads => {
-  const { cost = binary_cross_entropy, lambd = 0, dA0 = false, dZ1_instead_of_dW1 = false } = options;
+  const {
+    cost = binary_cross_entropy,
+    lambd = 0,
+    dA0 = false,
+    dZ1_instead_of_dW1 = false,
+    batchMean = "divide",
+  } = options;
   const L = caches.length;
   const m = Y.cols;
   const grads: Partial<Record<GradKey, Matrix>> = {};
-  let dA = cost.cost_backward(AL, Y);
+  const output = caches[L - 1] as LayerCache;
+  // The cost's closed-form dZL when it has one for this output (A − Y for sigmoid and cross-entropy),
+  // else the chain rule through dAL.
+  let dZ =
+    cost.dZL?.(AL, Y, output.activation) ??
+    output.activation.backward(cost.cost_backward(AL, Y), output.activation_cache);
   for (let l = L; l >= 1; l--) {
     const cache = caches[l - 1] as LayerCache;
-    let dZ = cache.activation.backward(dA, cache.activation_cache);
     if (cache.batchnorm_cache !== undefined) {
       const [dZ_linear, dgamma, dbeta] = batchnorm_backward(dZ, cache.batchnorm_cache);
       grads[`dgamma${l}`] = dgamma;
@@ -100,16 +131,18 @@ export const modelBackward = (
     }
     if (l === 1 && dZ1_instead_of_dW1) {
       grads["dZ1"] = dZ;
-      grads["db1"] = linear_backward_bias(dZ);
+      grads["db1"] = linear_backward_bias(dZ, batchMean);
     } else {
-      const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache);
+      const [dW, db] = linear_backward_parameters(dZ, cache.linear_cache, batchMean);
       grads[`dW${l}`] = lambd === 0 ? dW : add(dW, multiply(cache.linear_cache.W, lambd / m));
       grads[`db${l}`] = db;
     }
     if (l > 1 || dA0) {
       // Like the course, dA_{l−1} is stored with layer l−1's dropout mask already applied.
-      dA = throughDropout(linear_backward_input(dZ, cache.linear_cache), caches[l - 2]);
+      const previous = caches[l - 2];
+      const dA = throughDropout(linear_backward_input(dZ, cache.linear_cache), previous);
       grads[`dA${l - 1}`] = dA;
+      if (previous !== undefined) dZ = previous.activation.backward(dA, previous.activation_cache);
     }
   }
   return grads;

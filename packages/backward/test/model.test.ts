@@ -6,7 +6,7 @@ import { softmax } from "@stepwise/activation-softmax";
 import { tanh } from "@stepwise/activation-tanh";
 import { type Activation, type Cost, fromLayers, type GradKey, type Parameters } from "@stepwise/core";
 import { compute_cost_with_regularization } from "@stepwise/cost";
-import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
+import { binary_cross_entropy, binary_cross_entropy_nansum } from "@stepwise/cost-binary-cross-entropy";
 import { categorical_cross_entropy } from "@stepwise/cost-categorical-cross-entropy";
 import { mse } from "@stepwise/cost-mse";
 import { L_model_forward, L_model_forward_with_dropout, type LayerCache } from "@stepwise/forward-cache";
@@ -221,5 +221,53 @@ describe("the notes' one-example two-layer ReLU network (seed-examples.json)", (
     }
     // The same float64 operations in the same order as numpy on one example: exact, step for step.
     expect(trajectory).toEqual(fixture.ten_steps);
+  });
+});
+
+describe("a cost's closed-form dZL (Course 2's dz3 = a3 − Y)", () => {
+  const parameters = fromLayers([
+    [
+      matrix([
+        [40, -40],
+        [3, 1],
+      ]),
+      matrix([[0], [0.5]]),
+    ],
+    [matrix([[2, -1]]), matrix([[0]])],
+  ]);
+  const X = matrix([
+    [1, -1, 0.5],
+    [0.2, 0.4, -0.3],
+  ]);
+  const spec = { hidden: relu, output: sigmoid };
+
+  it("replaces dAL and the output's backward: dZL = AL − Y, so dW_L = (AL − Y)·A_{L−1}ᵀ / m", () => {
+    const Y = matrix([[1, 0, 1]]);
+    const [AL, caches] = unwrap(L_model_forward(X, parameters, spec));
+    const grads = unwrap(L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum }));
+    const A1 = caches[1]?.linear_cache.A_prev as Matrix;
+    const dZ = Array.from(AL.data, (a, j) => a - (Y.data[j] as number));
+    const expected = [0, 1].map((i) => dZ.reduce((s, d, j) => s + d * (A1.data[i * 3 + j] as number), 0) / 3);
+    expectClose(grads["dW2"], [expected], 1e-15);
+  });
+
+  it("stays finite where a sigmoid saturates to exactly 1, where the chain rule through dAL is NaN", () => {
+    const Y = matrix([[1, 0, 1]]);
+    const big = fromLayers([
+      [
+        matrix([
+          [40, -40],
+          [3, 1],
+        ]),
+        matrix([[0], [0.5]]),
+      ],
+      [matrix([[100, -1]]), matrix([[0]])],
+    ]);
+    const [AL, caches] = unwrap(L_model_forward(X, big, spec));
+    expect(AL.data[0]).toBe(1);
+    const closed = unwrap(L_model_backward(AL, Y, caches, { cost: binary_cross_entropy_nansum }));
+    const chained = unwrap(L_model_backward(AL, Y, caches, { cost: binary_cross_entropy }));
+    expect(Array.from((closed["dW1"] as Matrix).data).every(Number.isFinite)).toBe(true);
+    expect(Array.from((chained["dW2"] as Matrix).data).some(Number.isNaN)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { createWasmBackend, wasmBackendUnavailableReason } from "@stepwise/backend-wasm";
 import { type Backend, jsBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
+import { isSmallNetwork } from "./backend-by-size.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 
 export type BackendChoice = "auto" | "js" | "wasm";
@@ -21,9 +21,10 @@ export interface WasmStarter {
   readonly create: () => Promise<Backend & { readonly dispose: () => unknown }>;
 }
 
-const wasmStarter: WasmStarter = {
-  unavailableReason: wasmBackendUnavailableReason,
-  create: () => createWasmBackend(),
+/** @stepwise/backend-wasm, imported when a run may use it (start-up stays light for the rest). */
+const wasmStarter = async (): Promise<WasmStarter> => {
+  const { createWasmBackend, wasmBackendUnavailableReason } = await import("@stepwise/backend-wasm");
+  return { unavailableReason: wasmBackendUnavailableReason, create: () => createWasmBackend() };
 };
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -44,16 +45,20 @@ export const requestedBackend = (
 };
 
 /**
- * The backend to train on: `auto` takes the WebAssembly backend where it can start and otherwise falls
- * back to the js reference with a notice that says why (a missing build is worth knowing: the js backend is
- * several times slower); asking for `wasm` where it cannot start is an error.
+/**
+ * The backend to train on: `auto` takes the js backend for a small network (backend-by-size.ts), else the
+ * WebAssembly backend where it can start, and otherwise falls back to the js reference with a notice that
+ * says why (a missing build is worth knowing: the js backend is several times slower); asking for `wasm`
+ * where it cannot start is an error. The wasm backend's module is loaded only when it may be used.
  */
 export const startBackend = async (
   choice: BackendChoice,
-  wasm: WasmStarter = wasmStarter,
+  starter?: WasmStarter,
+  network?: ReadonlyArray<number>,
 ): Promise<E.Either<CliFailure, ChosenBackend>> => {
   const js: ChosenBackend = { backend: jsBackend, dispose: () => undefined };
-  if (choice === "js") return E.right(js);
+  if (choice === "js" || (choice === "auto" && isSmallNetwork(network))) return E.right(js);
+  const wasm = starter ?? (await wasmStarter());
   const fallBack = (why: string): ChosenBackend => ({
     ...js,
     notice: `--backend auto: training on the js backend, because the WebAssembly backend cannot start: ${why}`,

@@ -66,3 +66,7 @@ export const oneOf =
       throw new InvalidArgumentError(`expected one of ${choices.join(", ")}; got "${text}"`);
     return text as T;
   };
+
+/** The course's two learning-rate decays, by their flag names (`--decay`). */
+export const DECAYS = ["update-lr", "schedule-lr-decay"] as const;
+export type DecayName = (typeof DECAYS)[number];

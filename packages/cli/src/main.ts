@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
 import {
+  DECAYS,
   layerList,
   nonNegativeNumber,
   positiveInteger,
@@ -70,7 +71,9 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
 
   root
     .command("train", { isDefault: false })
-    .description("train a network on the catvnoncat data (no flags: the course's 4-layer run)")
+    .description(
+      "train a network on catvnoncat, Course 2's moons, circles or football, or your CSV file (no flags: the course's 4-layer cat run)",
+    )
     .addOption(
       new Option(
         "--task <task>",
@@ -80,10 +83,15 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
         .default("cat"),
     )
     .option(
-      "--data <dir>",
-      "folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
+      "--data <name|dir|file.csv>",
+      "catvnoncat, moons, circles, football (Course 2's, as the notebooks make them), a CSV file (with --label), or a folder with train_catvnoncat.h5 and test_catvnoncat.h5 (default: catvnoncat from $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
     )
-    .option("--layers <sizes>", "layer sizes, input first", layerList, [12288, 20, 7, 5, 1])
+    .option("--label <column>", "with a CSV file: the column holding the labels (0/1, or class indices)")
+    .option(
+      "--layers <sizes>",
+      "layer sizes, input first (default: the data set's notebook network, 12288,20,7,5,1 for catvnoncat)",
+      layerList,
+    )
     .option("--init <name>", "deep | two-layer | he | xavier | xavier-uniform | zeros | random", "deep")
     .option(
       "--hidden <activation>",
@@ -142,6 +150,36 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
       "--batch-norm-momentum <m>",
       "the weight of each batch in batch norm's running mean and variance, in [0, 1] (default 0.1, PyTorch's)",
       unitInterval,
+    )
+    .option(
+      "--shuffle-seed <S>",
+      "reseed each epoch's shuffle as the Optimization notebook does: epoch e uses seed S + e + 1 (it uses 10)",
+      seedValue,
+    )
+    .option(
+      "--dropout-seed <S>",
+      "draw the dropout masks from a fresh seed S at every forward pass, as the Regularization notebook does (it uses 1)",
+      seedValue,
+    )
+    .addOption(
+      new Option("--decay <schedule>", "learning-rate decay per epoch, the Optimization notebook's").choices([
+        ...DECAYS,
+      ]),
+    )
+    .option("--decay-rate <R>", "the decay's rate (default 1)", nonNegativeNumber)
+    .option("--time-interval <N>", "schedule-lr-decay's epochs per step (default 1000)", positiveInteger)
+    .option(
+      "--keep-going-on-nonfinite",
+      "train on when the cost is inf or NaN (default: stop and say why); the Initialization notebook's random run needs it",
+      false,
+    )
+    .addOption(
+      new Option(
+        "--batch-mean <how>",
+        "average gradients as dW = dZ·Aᵀ / m (divide, Course 1) or (1/m)·dZ·Aᵀ (reciprocal, the Regularization notebook): equal up to rounding",
+      )
+        .choices(["divide", "reciprocal"])
+        .default("divide"),
     )
     .addOption(
       new Option(

@@ -3,7 +3,8 @@ import { pythonFloat } from "./python-float.js";
 
 /** Where training reports go: cost lines every N iterations, and a bar with ETA on a terminal. */
 export interface Progress {
-  readonly iteration: (i: number, cost: number) => void;
+  /** `learning_rate` is the rate after iteration i (the next one's), printed when `rates` is set. */
+  readonly iteration: (i: number, cost: number, learning_rate?: number) => void;
   readonly stop: () => void;
 }
 
@@ -15,10 +16,15 @@ export interface ProgressOptions {
   readonly write: (line: string) => void;
   /** "iteration" or "epoch", as the course words it. */
   readonly unit?: string;
+  /** Also print `learning rate after epoch i: r` under each cost line, as the notebook does with a decay. */
+  readonly rates?: boolean;
 }
 
 const costLine = (unit: string, i: number, cost: number): string =>
   `Cost after ${unit} ${i}: ${pythonFloat(cost)}`;
+
+const rateLine = (unit: string, i: number, rate: number | undefined): string =>
+  `learning rate after ${unit} ${i}: ${rate === undefined ? "unknown" : pythonFloat(rate)}`;
 
 export const makeProgress = ({
   total,
@@ -26,12 +32,15 @@ export const makeProgress = ({
   mode,
   write,
   unit = "iteration",
+  rates = false,
 }: ProgressOptions): Progress => {
   if (mode === "none") return { iteration: () => undefined, stop: () => undefined };
   if (mode === "lines")
     return {
-      iteration: (i, cost) => {
-        if (i % printEvery === 0) write(costLine(unit, i, cost));
+      iteration: (i, cost, rate) => {
+        if (i % printEvery !== 0) return;
+        write(costLine(unit, i, cost));
+        if (rates) write(rateLine(unit, i, rate));
       },
       stop: () => undefined,
     };
@@ -47,8 +56,9 @@ export const makeProgress = ({
   );
   const bar = bars.create(total, 0, { cost: "…" });
   return {
-    iteration: (i, cost) => {
-      if (i % printEvery === 0) bars.log(`${costLine(unit, i, cost)}\n`);
+    iteration: (i, cost, rate) => {
+      if (i % printEvery === 0)
+        bars.log(`${costLine(unit, i, cost)}\n${rates ? `${rateLine(unit, i, rate)}\n` : ""}`);
       bar.update(i + 1, { cost: cost.toFixed(6) });
     },
     stop: () => bars.stop(),

@@ -6,7 +6,7 @@ import {
   type NetworkSpec,
 } from "@stepwise/forward-cache";
 import type { Initializer } from "@stepwise/init";
-import { isTrainingStopped, L_layer_model, type PlanChoice } from "@stepwise/model";
+import { isTrainingStopped, L_layer_model, type PlanChoice, type TrainOptions } from "@stepwise/model";
 import { type Matrix, takeColumns } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
@@ -33,6 +33,8 @@ export interface Setup {
   readonly plan: PlanChoice;
   /** `--batch-norm`'s ε and momentum; undefined without it. */
   readonly batchNorm?: { readonly eps: number; readonly momentum: number };
+  /** The Course 2 flags as model options (shuffle and dropout seeds, decay, keep going, averaging). */
+  readonly courseTwo: TrainOptions;
 }
 
 /** The network the setup trains: its activations and, with `--batch-norm`, batch norm's settings. */
@@ -143,7 +145,8 @@ const firstColumns = (M: Matrix, n: number): Matrix =>
  * it runs every check of `L_layer_model` (the optimizer's own hyper-parameter checks, the plan), calls
  * every plugin once, and shows whether the cost is finite before any update — when it is not, the
  * learning rate cannot be the cause. L2 is left out: on two examples its term is m/2 times larger than
- * on the whole set, and `checkWeightDecay` covers it.
+ * on the whole set, and `checkWeightDecay` covers it. The Course 2 options go through the model's own
+ * checks here too (with --keep-going-on-nonfinite a non-finite first cost is no reason to stop).
  */
 export const dryRun = (X: Matrix, Y: Matrix, setup: Setup, written: Written): E.Either<CliFailure, void> => {
   let result: ReturnType<typeof L_layer_model>;
@@ -160,6 +163,7 @@ export const dryRun = (X: Matrix, Y: Matrix, setup: Setup, written: Written): E.
       keep_prob: setup.keepProb,
       seed: setup.seed,
       plan: setup.plan,
+      ...setup.courseTwo,
     });
   } catch (e) {
     if (isPluginThrew(e)) return E.left(runtimeFailure(e.message));

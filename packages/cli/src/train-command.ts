@@ -13,14 +13,11 @@ import {
   type Registry,
   resolveParameters,
 } from "@stepwise/core";
-import type { Dataset } from "@stepwise/data";
-import { findOrFetchCatvnoncat, loadCatvnoncat } from "@stepwise/data/node";
+import type { BatchNormNetworkSpec, NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initializerByName } from "@stepwise/init";
 import {
-  checkLayersAgainstData,
   isTrainingStopped,
   L_layer_model_async,
-  type LayerSizeMismatch,
   type PlanChoice,
   predict,
   type TrainingStopped,
@@ -34,11 +31,24 @@ import { pipe } from "fp-ts/lib/function.js";
 import { requestedBackend, startBackend, type WasmStarter } from "./backend-choice.js";
 import { type CliFailure, runtimeFailure, usageFailure } from "./cli-error.js";
 import { costWatch } from "./cost-watch.js";
+import { type CourseTwoFlags, courseTwoConfig, courseTwoOptions } from "./course2-options.js";
+import {
+  checkLayersFlag,
+  chooseLayers,
+  loadTrainingData,
+  notebookLayers,
+  type TrainingData,
+} from "./datasets.js";
 import { isPluginThrew } from "./plugin-guard.js";
 import { makeProgress } from "./progress.js";
 import { pythonFloat } from "./python-float.js";
 import { pluginName } from "./registry.js";
-import { findMislabeled, writeReportFiles } from "./report/index.js";
+import {
+  type DecisionBoundaryInput,
+  decisionGrid,
+  findMislabeled,
+  writeReportFiles,
+} from "./report/index.js";
 import {
   abandonRunFolderSync,
   claimRunFolder,
@@ -61,9 +71,13 @@ import {
 } from "./setup-checks.js";
 import { outputProblem, weightProblems } from "./weights-check.js";
 
-export interface TrainFlags {
+export interface TrainFlags extends CourseTwoFlags {
+  /** A data set's name (catvnoncat, moons, circles, football), a CSV file, or a catvnoncat folder. */
   readonly data?: string;
-  readonly layers: ReadonlyArray<number>;
+  /** With a CSV file: the label column. */
+  readonly label?: string;
+  /** Default: the data set's notebook network. */
+  readonly layers?: ReadonlyArray<number>;
   readonly init: string;
   readonly hidden: string;
   readonly output: string;
@@ -192,16 +206,6 @@ const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFail
     E.bind("init", () => asUsage("--init")(initializerByName(flags.init))),
   );
 
-/** The model's own check of `--layers` against the data, worded for the command line. */
-const checkLayersFlag = (flags: TrainFlags, data: Dataset): E.Either<CliFailure, void> =>
-  E.mapLeft(({ end, expected }: LayerSizeMismatch) =>
-    usageFailure(
-      end === "first"
-        ? `--layers ${flags.layers.join(",")}: the first size must be the number of input features, ${expected} (64·64·3 pixels); e.g. --layers ${expected},20,7,5,1`
-        : `--layers ${flags.layers.join(",")}: the last size must be ${expected} (one output unit: cat or non-cat)`,
-    ),
-  )(checkLayersAgainstData("--layers", data.train_x, data.train_y, flags.layers));
-
 /** Only the optimizer settings given on the command line; the optimizer fills in its defaults. */
 const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> =>
   Object.fromEntries(
@@ -214,11 +218,12 @@ const hyperparametersOf = (flags: TrainFlags): Readonly<Record<string, number>> 
 const configOf = (
   flags: TrainFlags,
   choices: Choices,
-  dataDir: string,
+  data: TrainingData,
+  layers: ReadonlyArray<number>,
   backendName: string,
   setup: Setup,
 ) => ({
-  layers: flags.layers.join(","),
+  layers: layers.join(","),
   init: flags.init,
   hidden: choices.hidden.meta.name,
   output: choices.output.meta.name,
@@ -237,30 +242,21 @@ const configOf = (
         batch_norm_eps: setup.batchNorm.eps,
         batch_norm_momentum: setup.batchNorm.momentum,
       }),
+  ...courseTwoConfig(flags),
   backend: backendName,
   plan: flags.plan,
-  data: dataDir,
+  data: data.source,
 });
 
-const loadData = async (
-  flags: TrainFlags,
-  write: (line: string) => void,
-): Promise<E.Either<CliFailure, readonly [string, Dataset]>> => {
-  const dir = await findOrFetchCatvnoncat({
-    ...(flags.data === undefined ? {} : { flag: flags.data }),
-    // Inside a checkout of the repository (from its root, a package, or anywhere while running its CLI),
-    // the workspace's datasets/catvnoncat is the data: no download.
-    searchFrom: [process.cwd(), import.meta.dirname],
-    log: write,
-  });
-  if (E.isLeft(dir)) return E.left(runtimeFailure(dir.left));
-  const data = await loadCatvnoncat(dir.right);
-  return E.isLeft(data) ? E.left(runtimeFailure(data.left)) : E.right([dir.right, data.right] as const);
-};
-
 /** The setup the checks and the training share. */
-const setupOf = (flags: TrainFlags, choices: Choices, batchNorm: Setup["batchNorm"]): Setup => ({
-  layers: flags.layers,
+const setupOf = (
+  flags: TrainFlags,
+  choices: Choices,
+  layers: ReadonlyArray<number>,
+  courseTwo: Setup["courseTwo"],
+  batchNorm: Setup["batchNorm"],
+): Setup => ({
+  layers,
   hidden: choices.hidden,
   output: choices.output,
   cost: choices.cost,
@@ -272,6 +268,7 @@ const setupOf = (flags: TrainFlags, choices: Choices, batchNorm: Setup["batchNor
   miniBatchSize: flags.miniBatchSize,
   seed: flags.seed,
   plan: flags.plan,
+  courseTwo,
   ...(batchNorm === undefined ? {} : { batchNorm }),
 });
 
@@ -309,33 +306,44 @@ const trainOn = async (
   if (E.isLeft(choices)) return choices;
   const batchNorm = batchNormOf(flags.batchNorm === true, flags.batchNormEps, flags.batchNormMomentum);
   if (E.isLeft(batchNorm)) return batchNorm;
-  const setup = setupOf(flags, choices.right, batchNorm.right);
+  const courseTwo = courseTwoOptions(flags);
+  if (E.isLeft(courseTwo)) return courseTwo;
   const written: Written = { output: flags.output, cost: flags.cost };
-  const paired = checkPairing(setup, written);
+  // The pairing first, before any data is read (with the notebook's output size when it is known).
+  const expected = flags.layers ?? notebookLayers(flags.data) ?? [];
+  const paired = checkPairing(
+    setupOf(flags, choices.right, expected, courseTwo.right, batchNorm.right),
+    written,
+  );
   if (E.isLeft(paired)) return paired;
-  const loaded = await loadData(flags, say);
+  const loaded = await loadTrainingData(flags, say);
   if (E.isLeft(loaded)) return loaded;
-  const [dataDir, loadedData] = loaded.right;
-  const data: Dataset = {
-    ...loadedData,
-    train_x: toBackend(loadedData.train_x, backend),
-    train_y: toBackend(loadedData.train_y, backend),
-    test_x: toBackend(loadedData.test_x, backend),
-    test_y: toBackend(loadedData.test_y, backend),
+  const layers = pipe(
+    chooseLayers(flags.layers, loaded.right),
+    E.tap((chosen) => checkLayersFlag(chosen, loaded.right)),
+  );
+  if (E.isLeft(layers)) return layers;
+  const setup = setupOf(flags, choices.right, layers.right, courseTwo.right, batchNorm.right);
+  const { test } = loaded.right;
+  const data: TrainingData = {
+    ...loaded.right,
+    train_X: toBackend(loaded.right.train_X, backend),
+    train_Y: toBackend(loaded.right.train_Y, backend),
+    ...(test === undefined ? {} : { test: [toBackend(test[0], backend), toBackend(test[1], backend)] }),
   };
-  const m = data.train_x.cols;
+  const m = data.train_X.cols;
   const checked = pipe(
-    checkLayersFlag(flags, data),
+    checkPairing(setup, written),
     E.flatMap(() => checkWeightDecay(setup, m)),
     E.flatMap(() => checkBatchNorm(setup, m)),
-    E.flatMap(() => dryRun(data.train_x, data.train_y, setup, written)),
+    E.flatMap(() => dryRun(data.train_X, data.train_Y, setup, written)),
   );
   if (E.isLeft(checked)) return checked;
   if (env.signal?.aborted === true)
     return E.left(
       runtimeFailure(`stopped by ${stopReason(env.signal)} before training started; nothing was written`),
     );
-  const config = configOf(flags, choices.right, dataDir, backend.name, setup);
+  const config = configOf(flags, choices.right, data, layers.right, backend.name, setup);
   const folder = await claimRunFolder({
     out: flags.out,
     force: flags.force,
@@ -381,7 +389,7 @@ interface RunContext {
   readonly flags: TrainFlags;
   readonly env: TrainEnvironment;
   readonly setup: Setup;
-  readonly data: Dataset;
+  readonly data: TrainingData;
   readonly config: ReturnType<typeof configOf>;
   readonly warn: (line: string) => void;
   readonly say: (line: string) => void;
@@ -397,7 +405,7 @@ const recordFailure = async (
   metrics: Readonly<Record<string, unknown>>,
 ): Promise<void> => {
   if (costs.length === 0) await discardRunFolder(folder);
-  else await writeJson(join(folder.dir, METRICS_JSON), { ...metrics, costs });
+  else await writeJson(join(folder.dir, METRICS_JSON), { ...metrics, costs: jsonCosts(costs) });
 };
 
 const trainInto = async (
@@ -413,6 +421,7 @@ const trainInto = async (
     mode: human ? (env.isTTY ? "bar" : "lines") : "none",
     write: env.write,
     unit: flags.miniBatchSize === undefined ? "iteration" : "epoch",
+    rates: flags.decay !== undefined,
   });
   const watch = costWatch((why) =>
     warn(
@@ -422,7 +431,7 @@ const trainInto = async (
   const started = performance.now();
   let trained: Awaited<ReturnType<typeof L_layer_model_async>>;
   try {
-    trained = await L_layer_model_async(data.train_x, data.train_y, flags.layers, {
+    trained = await L_layer_model_async(data.train_X, data.train_Y, setup.layers, {
       learning_rate: flags.learningRate,
       num_iterations: flags.iterations,
       init: setup.init,
@@ -434,12 +443,14 @@ const trainInto = async (
       keep_prob: flags.keepProb,
       seed: flags.seed,
       plan: flags.plan,
-      onIteration: (i, cost) => {
+      onIteration: (i, cost, _parameters, rate) => {
         costs.push(cost);
-        progress.iteration(i, cost);
-        watch(i, cost);
+        progress.iteration(i, cost, rate);
+        // A run that trains on past an infinite cost (--keep-going-on-nonfinite) is watched once it is finite.
+        if (Number.isFinite(cost)) watch(i, cost);
       },
       ...(env.signal === undefined ? {} : { signal: env.signal }),
+      ...setup.courseTwo,
     });
   } finally {
     progress.stop();
@@ -462,7 +473,7 @@ const diverged = async (
   { flags, data, config }: RunContext,
   seconds: number,
 ): Promise<E.Either<CliFailure, void>> => {
-  const m = data.train_x.cols;
+  const m = data.train_X.cols;
   // The library's message blames the learning rate; when the L2 term is the cause, say that instead.
   const message = lambdIsTheCause(flags, m)
     ? `the numbers stopped being finite by iteration ${error.partial.costs.length}; training stopped. ${divergenceCause(flags, m)}.`
@@ -470,12 +481,44 @@ const diverged = async (
   await writeJson(join(folder.dir, METRICS_JSON), {
     status: "diverged",
     message,
-    costs: error.partial.costs,
+    costs: jsonCosts(error.partial.costs),
     seconds,
     config,
   });
   return E.left(runtimeFailure(`${message}\nThe costs so far are in ${join(folder.dir, METRICS_JSON)}.`));
 };
+
+/** For 2-D data with one output unit: the model's output over the plane, for the decision-boundary picture. */
+const decisionBoundaryOf = (
+  result: TrainResult,
+  data: TrainingData,
+  spec: NetworkSpec | BatchNormNetworkSpec,
+  subtitle: string,
+): DecisionBoundaryInput | undefined => {
+  if (data.train_X.rows !== 2 || data.train_Y.rows !== 1) return undefined;
+  const grid = decisionGrid(data.train_X, (points) => {
+    // The grid's points are made on the js backend; the parameters live on the run's.
+    const out = predict(
+      toBackend(points, data.train_X.backend),
+      undefined,
+      result.parameters,
+      spec,
+      result.running,
+    );
+    if (E.isLeft(out)) throw new Error(out.left.message);
+    return out.right.probabilities;
+  });
+  return {
+    grid,
+    X: data.train_X,
+    Y: data.train_Y,
+    options: { title: `Decision boundary on ${data.name}`, subtitle },
+  };
+};
+
+/** Costs for JSON, which has no infinity: non-finite ones as the strings "inf", "-inf", "nan", as the fixtures write them. */
+const jsonCosts = (costs: ReadonlyArray<number>): ReadonlyArray<number | string> =>
+  costs.map((c) => (Number.isFinite(c) ? c : Number.isNaN(c) ? "nan" : c > 0 ? "inf" : "-inf"));
 
 /**
  * The model file's record of a run: its settings, the class names, (with batch norm) the running
@@ -505,7 +548,7 @@ const unusable = (
 ): ReadonlyArray<string> => {
   const problems = weightProblems({ ...parameters, ...running });
   if (problems.length > 0) return problems;
-  const forward = predict(data.train_x, undefined, parameters, specOf(setup), running);
+  const forward = predict(data.train_X, undefined, parameters, specOf(setup), running);
   if (E.isLeft(forward)) return [forward.left.message];
   const output = outputProblem(forward.right.probabilities);
   return output === undefined ? [] : [`${output} on the training set`];
@@ -536,7 +579,7 @@ const stopped = async (
     status: "aborted",
     message: head,
     partial_model: E.isRight(saved) ? "model.json" : null,
-    costs: error.partial.costs,
+    costs: jsonCosts(error.partial.costs),
     seconds,
     config,
   });
@@ -563,53 +606,72 @@ const finish = async (
   const problems = unusable(result, context);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more like it)` : "";
-    const message = `training ended with weights that cannot be used, so no model is saved: ${problems[0]}${more}. ${divergenceCause(flags, data.train_x.cols)}.`;
-    await writeJson(metricsPath, { status: "diverged", message, costs: result.costs, seconds, config });
+    // With --keep-going-on-nonfinite the run trained on past non-finite costs; its weights are still refused.
+    const keptGoing =
+      flags.keepGoingOnNonfinite === true
+        ? " (--keep-going-on-nonfinite trained on past non-finite costs, but non-finite weights are never saved)"
+        : "";
+    const message = `training ended with weights that cannot be used, so no model is saved${keptGoing}: ${problems[0]}${more}. ${divergenceCause(flags, data.train_X.cols)}.`;
+    await writeJson(metricsPath, {
+      status: "diverged",
+      message,
+      costs: jsonCosts(result.costs),
+      seconds,
+      config,
+    });
     return E.left(runtimeFailure(`${message}\nThe costs are in ${metricsPath}.`));
   }
   const spec = specOf(setup);
-  const train = predict(data.train_x, data.train_y, result.parameters, spec, result.running);
-  const test = predict(data.test_x, data.test_y, result.parameters, spec, result.running);
-  const mislabeled = E.isRight(test)
-    ? findMislabeled(data.testImages, data.test_y, test.right, data.classes)
-    : test;
-  if (E.isLeft(train) || E.isLeft(test) || E.isLeft(mislabeled)) {
+  const train = predict(data.train_X, data.train_Y, result.parameters, spec, result.running);
+  const test =
+    data.test === undefined
+      ? undefined
+      : predict(data.test[0], data.test[1], result.parameters, spec, result.running);
+  const mislabeled =
+    data.catvnoncat === undefined || test === undefined || E.isLeft(test)
+      ? E.right(undefined)
+      : findMislabeled(data.catvnoncat.testImages, data.catvnoncat.test_y, test.right, data.classes);
+  if (E.isLeft(train) || (test !== undefined && E.isLeft(test)) || E.isLeft(mislabeled)) {
     const error = E.isLeft(train)
       ? train.left
-      : E.isLeft(test)
+      : test !== undefined && E.isLeft(test)
         ? test.left
         : (mislabeled as E.Left<StepwiseError>).left;
     await recordFailure(folder, result.costs, { status: "failed", message: error.message, seconds, config });
     return E.left(runtimeFailure(error));
   }
   const train_accuracy = train.right.accuracy ?? Number.NaN;
-  const test_accuracy = test.right.accuracy ?? Number.NaN;
+  const test_accuracy = test === undefined ? Number.NaN : (test.right.accuracy ?? Number.NaN);
   const metrics = {
     status: "finished",
     plan: result.plan,
-    costs: result.costs,
+    costs: jsonCosts(result.costs),
+    ...(result.learning_rates === undefined ? {} : { learning_rates: result.learning_rates }),
     final_cost: result.costs[result.costs.length - 1] ?? null,
     train_accuracy,
-    test_accuracy,
-    test_predictions: Array.from(test.right.predictions.data),
+    test_accuracy: test === undefined ? null : test_accuracy,
+    ...(test === undefined ? {} : { test_predictions: Array.from(test.right.predictions.data) }),
     seconds,
     config,
   };
+  const percent = (x: number): string => `${Number((100 * x).toFixed(2))}%`;
+  const accuracyText = `train accuracy ${percent(train_accuracy)}${test === undefined ? "" : `, test ${percent(test_accuracy)}`}`;
   const writes = await Promise.all([
     saveModel(join(runDir, "model.json"), modelFileOf(result, context)),
     writeReportFiles(
       runDir,
       {
-        title: `Stepwise: ${config.layers} on catvnoncat`,
+        title: `Stepwise: ${config.layers} on ${data.name}`,
         config,
         costs: result.costs,
         trainAccuracy: train_accuracy,
         testAccuracy: test_accuracy,
         seconds,
-        mislabeled: mislabeled.right,
-        testCount: data.test_y.cols,
+        ...(mislabeled.right === undefined ? {} : { mislabeled: mislabeled.right }),
+        ...(data.test === undefined ? {} : { testCount: data.test[1].cols }),
       },
-      { learningRate: flags.learningRate },
+      { learningRate: flags.learningRate, unit: flags.miniBatchSize === undefined ? "iteration" : "epoch" },
+      decisionBoundaryOf(result, data, spec, `${config.layers} · ${config.optimizer} · ${accuracyText}`),
     ),
   ]);
   const failed = writes.find(E.isLeft);
@@ -626,7 +688,7 @@ const finish = async (
   if (flags.json) env.write(JSON.stringify({ ...metrics, run_dir: runDir }));
   else if (!flags.quiet) {
     env.write(`Train accuracy: ${pythonFloat(train_accuracy)}`);
-    env.write(`Test accuracy: ${pythonFloat(test_accuracy)}`);
+    if (test !== undefined) env.write(`Test accuracy: ${pythonFloat(test_accuracy)}`);
     env.write(`Trained in ${seconds.toFixed(1)} s. Model, metrics and report: ${runDir}`);
   }
   return E.right(undefined);
@@ -642,7 +704,7 @@ export const trainCommand = async (
 ): Promise<E.Either<CliFailure, void>> => {
   const requested = requestedBackend(flags.backend, env.env ?? process.env);
   if (E.isLeft(requested)) return requested;
-  const started = await startBackend(requested.right, env.wasm);
+  const started = await startBackend(requested.right, env.wasm, flags.layers ?? notebookLayers(flags.data));
   if (E.isLeft(started)) return started;
   if (started.right.notice !== undefined && !flags.quiet) env.warn?.(started.right.notice);
   try {

@@ -155,7 +155,7 @@ describe("where the data comes from", () => {
     const { code, stdout } = await stepwise(["train", "--help"]);
     expect(code).toBe(0);
     expect(stdout.replace(/\s+/g, " ")).toContain(
-      "(default: $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
+      "(default: catvnoncat from $STEPWISE_DATA_DIR, ./data/catvnoncat, the Stepwise checkout's datasets/catvnoncat, or download)",
     );
     expect(stdout).not.toContain("shared");
   });

@@ -9,7 +9,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import type { OutputRange } from "./activation.js";
+import type { Activation, OutputRange } from "./activation.js";
 import { checkExamples, checkFiniteData, checkOneBackend } from "./checked.js";
 import type { PluginMeta } from "./plugin.js";
 import { describeRange, inRange, type NumberRange } from "./range.js";
@@ -52,6 +52,13 @@ export interface Cost {
   readonly meta: CostMeta;
   readonly compute_cost: (AL: Matrix, Y: Matrix) => number;
   readonly cost_backward: (AL: Matrix, Y: Matrix) => Matrix;
+  /**
+   * Optional: the output layer's `dZL` in closed form, for output activations this cost pairs with (the
+   * course's `dZ[L] = A[L] − Y` for a sigmoid and cross-entropy), or undefined to go through `cost_backward`
+   * and the activation's backward. The closed form stays finite where AL is exactly 0 or 1, where `dAL`
+   * is not. Like `cost_backward`, it is not divided by m.
+   */
+  readonly dZL?: (AL: Matrix, Y: Matrix, output: Activation) => Matrix | undefined;
 }
 
 export interface ElementwiseCostSpec {

@@ -8,4 +8,5 @@ export type { Plan } from "./plans/plan.js";
 export { primalPlan } from "./plans/primal.js";
 export * from "./predict.js";
 export * from "./safetensors.js";
+export { type Decay, type DecaySettings, epochRates, learningRateSchedule, rateOfEpoch } from "./schedule.js";
 export * from "./train.js";

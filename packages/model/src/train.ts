@@ -12,7 +12,6 @@ import {
   type Parameters,
   trustChecked,
 } from "@stepwise/core";
-import { random_mini_batch_indices } from "@stepwise/data";
 import {
   type Caches,
   checkSpec,
@@ -27,25 +26,25 @@ import { initialize_parameters, validateLayerDims } from "@stepwise/init";
 import { createOptimizer } from "@stepwise/optimizer";
 import { type RandomState, seed as seedState } from "@stepwise/random";
 import {
-  type Backend,
-  clone,
-  createRecycler,
   dictionaryToBackend,
   formatShape,
   isAllFinite,
   type Matrix,
-  type Recycler,
   type StepwiseError,
   shapeError,
   takeColumns,
-  toBackend,
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { checkBatchNormRun, initialWithBatchNorm } from "./batchnorm.js";
+import { afterMasks, epochBatches, maskSource, stepsPerEpoch } from "./epochs.js";
+import { fusedFold } from "./fused/fold.js";
 import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./options.js";
 import { choosePlan } from "./plans/choose.js";
 import type { Plan } from "./plans/plan.js";
+import { detach, type Run, startRun } from "./run.js";
+import { learningRateSchedule, rateOfEpoch } from "./schedule.js";
+import { nonFiniteState, STATE_CHECK_EVERY } from "./state-check.js";
 
 /** A finished run: the trained parameters and the cost of every iteration (or epoch). */
 export interface TrainResult {
@@ -59,6 +58,10 @@ export interface TrainResult {
    * parameters.
    */
   readonly running?: RunningStats;
+  /** With a `decay`: the learning rate of every iteration (epoch), as metrics record it. */
+  readonly learning_rates?: ReadonlyArray<number>;
+  /** True when the run took the fused step for small networks (fused/choose.ts); same numbers. */
+  readonly fused?: boolean;
 }
 
 /** The tags the model's own errors carry: a bad model file, and a run that stopped early. */
@@ -172,7 +175,8 @@ const checkInitial = (
 /**
  * One forward pass (with dropout when asked, with batch norm when the spec has it), returning AL, the
  * caches, the advanced RNG and the running statistics advanced by this batch. No checks: the data and the
- * initial parameters were checked before the loop, and every update keeps each key and shape.
+ * initial parameters were checked before the loop, and every update keeps each key and shape. Dropout's
+ * masks come from the run's generator, or from a fresh `seed(dropout_seed)` (epochs.ts).
  */
 const forward = (
   X: Matrix,
@@ -185,9 +189,15 @@ const forward = (
     const [AL, caches, next] = modelForwardBn(X, parameters, running, o.spec);
     return [AL, caches, rng, next];
   }
-  return o.keep_prob < 1
-    ? [...modelForwardWithDropout(X, parameters, o.keep_prob, rng, o.spec), running]
-    : [...modelForward(X, parameters, o.spec), rng, running];
+  if (o.keep_prob === 1) return [...modelForward(X, parameters, o.spec), rng, running];
+  const [AL, caches, advanced] = modelForwardWithDropout(
+    X,
+    parameters,
+    o.keep_prob,
+    maskSource(o, rng),
+    o.spec,
+  );
+  return [AL, caches, afterMasks(o, rng, advanced), running];
 };
 
 /**
@@ -212,11 +222,12 @@ const stepOn = <S>(
   const Y_batch = columns === undefined ? Y : takeColumns(Y, columns);
   const [AL, caches, next, nextRunning] = forward(X_batch, parameters, o, rng, running);
   const cost = o.cost.compute_cost(AL, Y_batch) + plan.l2Cost(parameters, o.lambd, Y_batch.cols);
-  if (!Number.isFinite(cost)) return [cost, state, next, running];
+  if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) return [cost, state, next, running];
   const grads = modelBackward(AL, Y_batch, caches, {
     cost: o.cost,
     lambd: o.lambd,
     dZ1_instead_of_dW1: plan.dZ1_instead_of_dW1,
+    batchMean: o.batchMean,
   });
   return [
     cost,
@@ -226,47 +237,24 @@ const stepOn = <S>(
   ];
 };
 
-/**
- * The run's parameters on the run's backend, as arrays of their own: out of the recycler's storage (for
- * the wasm backend, views into its memory), so what the caller keeps is an ordinary, unshared array.
- */
-const detach = <D extends Parameters | RunningStats>(
-  recycler: Recycler,
-  backend: Backend,
-  parameters: D,
-): D =>
-  Object.fromEntries(
-    Object.entries(parameters).map(([key, m]) => [
-      key,
-      m === undefined ? m : toBackend(recycler.owns(m.data) ? clone(m) : m, backend),
-    ]),
-  ) as D;
-
 const stopped = (tag: "Diverged" | "Aborted", message: string, result: TrainResult): TrainingStopped => ({
   _tag: tag,
   message,
   partial: result,
 });
 
-/** The batches of one iteration: everything at once, or the course's shuffled mini-batches. */
-const batchesOf = (
-  m: number,
-  o: ResolvedOptions,
-  rng: RandomState,
-): readonly [ReadonlyArray<ReadonlyArray<number> | undefined>, RandomState] =>
-  o.mini_batch_size === undefined ? [[undefined], rng] : random_mini_batch_indices(m, o.mini_batch_size, rng);
-
 /**
- * How often (in iterations, and after the last) the fold looks at the optimizer's state. A finite cost
- * does not prove a finite state: Adam's s = β2·s + (1 − β2)·dW² overflows to Infinity once dW is beyond
- * ~1e154 (the L2 term of a huge lambd), after which its updates of W are 0 and the run would go on
- * "training" a frozen network. One pass over the state every 100 iterations costs next to nothing.
+ * The first entry of the optimizer's slots that holds NaN or ±Infinity, as `s["dW1"]`, or undefined; with
+ * `parameters` (a run that trains on past non-finite costs), the parameters' first, as `parameters["W1"]`.
  */
-const STATE_CHECK_EVERY = 100;
-
-/** The first entry of the optimizer's slots that holds NaN or ±Infinity, as `s["dW1"]`, or undefined. */
-const overflowedSlot = ({ slots }: OptimizerState): string | undefined => {
-  for (const [slot, dictionary] of Object.entries(slots))
+const overflowedSlot = (
+  { slots, parameters: current }: OptimizerState,
+  parameters: boolean,
+): string | undefined => {
+  const dictionaries = Object.entries(slots);
+  for (const [slot, dictionary] of parameters
+    ? [["parameters", current] as const, ...dictionaries]
+    : dictionaries)
     for (const [key, m] of Object.entries(dictionary))
       if (m !== undefined && !isAllFinite(m)) return `${slot}["${key}"]`;
   return undefined;
@@ -303,17 +291,19 @@ function* fold(
   let running = isBatchNormSpec(o.spec) ? initialize_running_stats(plan.initial) : undefined;
   let step = 0;
   const costs: number[] = [];
+  const rates: number[] = [];
   const m = Y.cols;
   const result = (): TrainResult => ({
     parameters: detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
     ...(running === undefined ? {} : { running: detach(recycler, backend, running) }),
+    ...(o.decay === undefined ? {} : { learning_rates: rates }),
   });
   for (let i = 0; i < o.num_iterations; i++) {
     if (o.signal?.aborted === true)
       return E.left(stopped("Aborted", `${fn}: aborted after ${i} iterations`, result()));
-    const [batches, shuffled] = batchesOf(m, o, rng);
+    const [batches, shuffled] = epochBatches(o, m, i, rng);
     rng = shuffled;
     // An epoch's cost is the example-weighted mean of its batch costs (the course's cost_total / m).
     let total = 0;
@@ -323,11 +313,11 @@ function* fold(
         () => stepOn(plan, Y, columns, o, optimizer, state, ++step, rng, running),
         ([, next, , nextRunning]) => [next, nextRunning],
       );
-      if (!Number.isFinite(cost)) break;
+      if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite) break;
       total += cost * (columns?.length ?? m);
     }
-    if (batches.length > 1 && Number.isFinite(cost)) cost = total / m;
-    if (!Number.isFinite(cost))
+    if (batches.length > 1 && (Number.isFinite(cost) || o.keepGoingOnNonFinite)) cost = total / m;
+    if (!Number.isFinite(cost) && !o.keepGoingOnNonFinite)
       return E.left(
         stopped(
           "Diverged",
@@ -336,41 +326,25 @@ function* fold(
         ),
       );
     costs.push(cost);
-    o.onIteration?.(i, cost, () => detach(recycler, backend, plan.fromPlan(optimizer.params(state))));
-    if (o.print_cost && i % o.print_every === 0) console.log(`Cost after iteration ${i}: ${cost}`);
+    if (o.decay !== undefined) rates.push(rateOfEpoch(o, i));
+    o.onIteration?.(
+      i,
+      cost,
+      () => detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
+      rateOfEpoch(o, i + 1),
+    );
+    if (o.print_cost && i % o.print_every === 0)
+      console.log(`Cost after ${o.mini_batch_size === undefined ? "iteration" : "epoch"} ${i}: ${cost}`);
     const overflowed =
-      (i + 1) % STATE_CHECK_EVERY === 0 || i + 1 === o.num_iterations ? overflowedSlot(state) : undefined;
+      (i + 1) % STATE_CHECK_EVERY === 0 || i + 1 === o.num_iterations
+        ? overflowedSlot(state, o.keepGoingOnNonFinite)
+        : undefined;
     if (overflowed !== undefined)
-      return E.left(
-        stopped(
-          "Diverged",
-          `${fn}: the optimizer's ${overflowed} was no longer a finite number by iteration ${i}, although the cost was (a gradient too large to square overflows it); training stopped. Try a smaller learning rate (now ${o.learning_rate})${o.lambd > 0 ? ` or lambd (now ${o.lambd})` : ""}.`,
-          result(),
-        ),
-      );
+      return E.left(stopped("Diverged", nonFiniteState(fn, overflowed, i, o), result()));
     yield;
   }
   return E.right(result());
 }
-
-/**
- * Where a run computes: on `backend` (X's unless the options name one), through a recycler's view of
- * it. Only the optimizer state outlives a step, so every other large array a step makes (dW1, the
- * caches, the replaced W1) is storage for the next one: no fresh megabytes per iteration.
- */
-interface Run {
-  readonly backend: Backend;
-  readonly recycler: Recycler;
-  /** X and Y, moved to the recycler's view once. */
-  readonly X: Matrix;
-  readonly Y: Matrix;
-}
-
-const startRun = (X: Matrix, Y: Matrix, o: ResolvedOptions): Run => {
-  const backend = o.backend ?? X.backend;
-  const recycler = createRecycler(backend);
-  return { backend, recycler, X: toBackend(X, recycler.backend), Y: toBackend(Y, recycler.backend) };
-};
 
 /** Checks everything, initializes, picks the plan and the optimizer: the fold, ready to run. */
 const prepare = (
@@ -404,17 +378,20 @@ const prepare = (
       ),
     ),
     E.bind("plan", ({ o, run, initial }) =>
-      choosePlan(fn, o.plan, {
+      choosePlan(fn, o.batchMean === "reciprocal" ? "primal" : o.plan, {
         X: run.X,
         initial: dictionaryToBackend(initial, run.recycler.backend),
         optimizer: o.optimizer,
         iterations: o.num_iterations,
-        stepsPerIteration: o.mini_batch_size === undefined ? 1 : Math.ceil(X.cols / o.mini_batch_size),
+        stepsPerIteration: stepsPerEpoch(o, X.cols),
       }),
     ),
-    E.bind("optimizer", ({ o }) => createOptimizer(o.optimizer, o.learning_rate)),
+    E.bind("optimizer", ({ o }) =>
+      createOptimizer(o.optimizer, learningRateSchedule(o, stepsPerEpoch(o, X.cols))),
+    ),
+    // Small networks on the js backend take the fused step: the same numbers without per-op overhead.
     E.map(({ o, run, plan, optimizer, initialized: [, rng] }) => ({
-      steps: fold(fn, run, plan, optimizer, rng, o),
+      steps: fusedFold(fn, run, plan, rng, o) ?? fold(fn, run, plan, optimizer, rng, o),
       sliceMs: o.sliceMs,
     })),
   );

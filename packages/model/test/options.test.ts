@@ -43,3 +43,41 @@ describe("resolveOptions checks the output/cost pairing before training (issue 1
     expect(E.isRight(resolveOptions("L_layer_model", {}, 1))).toBe(true);
   });
 });
+
+describe("the Course 2 options are checked at the edge, with the others", () => {
+  it("a decay that fails, or gives no finite rate ≥ 0, is an error before training, naming the epoch", () => {
+    const failing = L_layer_model(X, Y, [6, 3, 1], {
+      num_iterations: 5,
+      decay: (lr0, epoch) => (epoch < 3 ? lr0 : E.left({ _tag: "InvalidArgument", message: "no more" })),
+    });
+    expect(message(failing)).toBe("L_layer_model: decay at epoch 3: no more");
+    const negative = L_layer_model(X, Y, [6, 3, 1], { num_iterations: 5, decay: () => -1 });
+    expect(message(negative)).toContain(
+      "decay(0.0075, 0, 1) is -1; a decay must give a finite learning rate ≥ 0",
+    );
+  });
+
+  it("a batchMean of neither kind, a shuffle seed without mini-batches, a dropout seed without dropout", () => {
+    expect(message(L_layer_model(X, Y, [6, 3, 1], { batchMean: "mean" as unknown as "divide" }))).toContain(
+      'batchMean is mean; pass "divide"',
+    );
+    expect(message(L_layer_model(X, Y, [6, 3, 1], { shuffle_seed: 10 }))).toContain(
+      "shuffle_seed is 10 but there is no mini_batch_size",
+    );
+    expect(message(L_layer_model(X, Y, [6, 3, 1], { dropout_seed: 1 }))).toContain(
+      "dropout_seed is 1 but keep_prob is 1",
+    );
+  });
+
+  it("keepGoingOnNonFinite trains on past a NaN cost, but NaN parameters stop the run at the next state check", () => {
+    // A learning rate this large sends the weights to ±Infinity, then NaN; the cost is NaN well before.
+    const result = L_layer_model(X, Y, [6, 3, 1], {
+      learning_rate: 1e300,
+      num_iterations: 300,
+      keepGoingOnNonFinite: true,
+    });
+    expect(message(result)).toMatch(
+      /^L_layer_model: parameters\["W\d"\] was no longer a finite number by iteration 99 \(training went on past non-finite costs/,
+    );
+  });
+});

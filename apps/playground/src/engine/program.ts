@@ -36,6 +36,15 @@ const optionLines = (config: RunConfig, iterationsKey: string): string =>
     `keep_prob: ${config.keep_prob}`,
     `seed: ${config.seed}`,
     `plan: ${JSON.stringify(config.plan)}`,
+    ...(config.shuffle_seed === null ? [] : [`shuffle_seed: ${config.shuffle_seed}`]),
+    ...(config.decay === "none"
+      ? []
+      : [
+          config.decay === "update-lr"
+            ? "decay: update_lr"
+            : `decay: (lr0: number, epoch: number, rate: number) => schedule_lr_decay(lr0, epoch, rate, ${config.time_interval})`,
+          `decay_rate: ${config.decay_rate}`,
+        ]),
     'onIteration: (i, c) => {\n      if (i % 100 === 0) console.log("Cost after iteration " + i + ":", c);\n    }',
   ]
     .map((line) => `    ${line},`)
@@ -98,7 +107,7 @@ export const programOf = (
       ...(cats ? ['import { loadCatvnoncat } from "@stepwise/data/node";'] : []),
       'import { initializerByName } from "@stepwise/init";',
       'import { L_layer_model, predict } from "@stepwise/model";',
-      'import { optimizers } from "@stepwise/optimizer";',
+      `import { optimizers${config.decay === "none" ? "" : config.decay === "update-lr" ? ", update_lr" : ", schedule_lr_decay"} } from "@stepwise/optimizer";`,
       ...(cats
         ? [
             'import { createWasmBackend, wasmBackendAvailable } from "@stepwise/backend-wasm";',

@@ -53,8 +53,6 @@ export interface Finished {
    * (megabytes for the cat model, which a Blob hands over without copying them through the page).
    */
   readonly model: { readonly json: Blob; readonly safetensors: Blob };
-  /** Settings the model package does not take yet (reported, not applied). */
-  readonly pending: ReadonlyArray<string>;
 }
 
 /** Messages from the worker to the page. */

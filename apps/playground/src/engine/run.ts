@@ -16,6 +16,7 @@ import {
   type TrainOptions,
   type TrainResult,
 } from "@stepwise/model";
+import { schedule_lr_decay, update_lr } from "@stepwise/optimizer";
 import { type Backend, type Matrix, type StepwiseError, toBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -41,13 +42,24 @@ export const choicesOf = (config: RunConfig): E.Either<StepwiseError, Choices> =
   );
 
 /**
- * Settings the playground offers ahead of `@stepwise/model` (the Course 2 options: the notebooks'
- * reseeded shuffles and learning-rate decay). Until the model takes them they are reported, not applied.
+ * The Course 2 options of a config, as `@stepwise/model` takes them: the notebooks' reseeded shuffles
+ * (epoch e shuffles with seed shuffle_seed + e + 1) and per-epoch learning-rate decay (the course's
+ * `update_lr`, or `schedule_lr_decay` stepped every `time_interval` epochs). The model checks them (a
+ * shuffle seed without mini-batches is its error, shown as any other).
  */
-export const pendingOptions = (config: RunConfig): ReadonlyArray<string> => [
-  ...(config.shuffle_seed === null ? [] : [`shuffle seed ${config.shuffle_seed}`]),
-  ...(config.decay === "none" ? [] : [`decay ${config.decay}`]),
-];
+export const courseTwoOptionsOf = (config: RunConfig): TrainOptions => ({
+  ...(config.shuffle_seed === null ? {} : { shuffle_seed: config.shuffle_seed }),
+  ...(config.decay === "none"
+    ? {}
+    : {
+        decay:
+          config.decay === "update-lr"
+            ? update_lr
+            : (learning_rate0: number, epoch_num: number, decay_rate: number) =>
+                schedule_lr_decay(learning_rate0, epoch_num, decay_rate, config.time_interval),
+        decay_rate: config.decay_rate,
+      }),
+});
 
 /** The model package's options for a config (its `onIteration` and `signal` come from the caller). */
 export const trainOptionsOf = (
@@ -71,6 +83,7 @@ export const trainOptionsOf = (
       keep_prob: config.keep_prob,
       seed: config.seed,
       plan: config.plan,
+      ...courseTwoOptionsOf(config),
       ...extra,
     })),
   );

@@ -3,7 +3,6 @@ import { defaultToy, notebookAdamMoons, type RunConfig, type ToyName } from "../
 import { programOf } from "../engine/program.js";
 import type { Boundary, Finished, FromWorker } from "../engine/protocol.js";
 import { initializerNames, optimizerDefaults, pluginNames } from "../engine/registry.js";
-import { pendingOptions } from "../engine/run.js";
 import { FOOTBALL_PATH, loadToyData } from "../engine/toy-run.js";
 import { fromQuery, toQuery } from "../engine/url-state.js";
 import { BackendBadge } from "./backend-badge.js";
@@ -114,7 +113,6 @@ export const ToyView = () => {
   const nX = config.layers[0] ?? 2;
   const nY = config.layers[config.layers.length - 1] ?? 1;
   const toy = config.data.kind === "toy" ? config.data : null;
-  const pending = pendingOptions(config);
   const points = data._tag === "Right" ? data.right : null;
 
   return (
@@ -410,12 +408,6 @@ export const ToyView = () => {
             </button>
           </div>
           <progress data-testid="toy-progress" max={config.iterations} value={costs.length} />
-          {pending.length === 0 ? null : (
-            <p class="warning" data-testid="pending">
-              Not applied yet ({pending.join(", ")}): these Course 2 options arrive with @stepwise/model's
-              next release; this run uses one running random generator and a constant learning rate.
-            </p>
-          )}
           {data._tag === "Left" ? (
             <p class="error" data-testid="data-error">
               {data.left.message}

@@ -15,7 +15,7 @@ import type { RunConfig } from "../engine/config.js";
 import { exportModel } from "../engine/export-model.js";
 import { mislabeledImages } from "../engine/mislabeled.js";
 import type { Boundary, FromWorker, ToWorker } from "../engine/protocol.js";
-import { pendingOptions, type TrainingData, trainRun } from "../engine/run.js";
+import { type TrainingData, trainRun } from "../engine/run.js";
 import { boundaryOf, costOn, FOOTBALL_PATH, loadToyData } from "../engine/toy-run.js";
 
 const fetchText = async (url: URL): Promise<string | undefined> => {
@@ -173,7 +173,6 @@ const train = async (
         type: "application/octet-stream",
       }),
     },
-    pending: pendingOptions(config),
   });
 };
 

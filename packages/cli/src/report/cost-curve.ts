@@ -1,12 +1,14 @@
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
-import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { Spec } from "vega";
+import { loadVega } from "./vega.js";
 
 export interface CostCurveOptions {
   /** Chart title; the learning rate and final cost go in the subtitle. */
   readonly title?: string;
   readonly learningRate?: number;
+  /** What one cost is recorded per: "iteration" (the default) or "epoch" (with mini-batches). */
+  readonly unit?: string;
   /** Iterations between two recorded costs: 1 when every iteration's cost is kept (the default). */
   readonly everyN?: number;
 }
@@ -38,7 +40,7 @@ const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) =>
   localRequire.resolve(`dejavu-fonts-ttf/ttf/${file}`),
 );
 const FONT_FAMILY = "DejaVu Sans";
-const FONT_STACK = `${FONT_FAMILY}, Verdana, Helvetica, Arial, sans-serif`;
+export const FONT_STACK = `${FONT_FAMILY}, Verdana, Helvetica, Arial, sans-serif`;
 
 const LINE_COLOR = "#2563eb";
 const TEXT_COLOR = "#1f2937";
@@ -79,65 +81,114 @@ const subtitleOf = (options: CostCurveOptions, last: CostPoint | undefined): str
     ...(options.learningRate === undefined ? [] : [`learning rate = ${options.learningRate}`]),
     ...(last === undefined
       ? ["no finite cost recorded"]
-      : [`final cost ${short(last.cost)} after iteration ${last.iteration}`]),
+      : [`final cost ${short(last.cost)} after ${options.unit ?? "iteration"} ${last.iteration}`]),
   ].join("  ·  ");
 
-/** The Vega-Lite spec: the cost line, the last point marked, and the course's axis titles. */
-export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOptions = {}): TopLevelSpec => {
+const axisStyle = {
+  labelFont: FONT_STACK,
+  titleFont: FONT_STACK,
+  labelFontSize: 12,
+  titleFontSize: 13,
+  titleFontWeight: "normal",
+  titleColor: TEXT_COLOR,
+  labelColor: MUTED_COLOR,
+  gridColor: GRID_COLOR,
+  domainColor: "#9ca3af",
+  tickColor: "#9ca3af",
+  titlePadding: 10,
+  grid: true,
+} as const;
+
+/** The Vega spec: the cost line, the last point marked and labelled, and the course's axis titles. */
+export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOptions = {}): Spec => {
   const points = costPoints(costs, options.everyN);
   const last = points.at(-1);
+  const unit = options.unit ?? "iteration";
   // An empty run still gets sensible axes instead of NaN ticks.
-  const emptyDomain = points.length === 0 ? { domain: [0, 1] } : {};
+  const domain = (field: "iteration" | "cost") => (points.length === 0 ? [0, 1] : { data: "points", field });
   return {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     padding: 16,
     background: "white",
     title: {
-      text: options.title ?? "Cost per iteration",
+      text: options.title ?? `Cost per ${unit}`,
       subtitle: subtitleOf(options, last),
       anchor: "start",
       offset: 14,
+      font: FONT_STACK,
+      subtitleFont: FONT_STACK,
+      fontSize: 17,
+      subtitleFontSize: 13,
+      color: TEXT_COLOR,
+      subtitleColor: MUTED_COLOR,
     },
-    data: { values: [...thinPoints(points, MAX_POINTS)] },
-    encoding: {
-      x: {
-        field: "iteration",
-        type: "quantitative",
-        title: "iteration",
-        scale: { nice: false, ...emptyDomain },
-        axis: { tickMinStep: 1, format: "d" },
-      },
-      y: { field: "cost", type: "quantitative", title: "cost", scale: emptyDomain },
-    },
-    layer: [
-      { mark: { type: "line", color: LINE_COLOR, strokeWidth: 1.5, strokeJoin: "round", clip: true } },
+    data: [
+      { name: "points", values: [...thinPoints(points, MAX_POINTS)] },
+      { name: "last", values: last === undefined ? [] : [last] },
+    ],
+    scales: [
+      { name: "x", type: "linear", domain: domain("iteration"), range: "width", nice: false, zero: true },
+      { name: "y", type: "linear", domain: domain("cost"), range: "height", nice: true, zero: true },
+    ],
+    axes: [
       {
-        data: { values: last === undefined ? [] : [last] },
-        mark: { type: "point", filled: true, size: 60, opacity: 1, color: LINE_COLOR },
+        orient: "bottom",
+        scale: "x",
+        title: unit,
+        tickMinStep: 1,
+        tickCount: 8,
+        labelFlush: true,
+        format: "d",
+        ...axisStyle,
+      },
+      { orient: "left", scale: "y", title: "cost", tickCount: 8, ...axisStyle },
+    ],
+    marks: [
+      {
+        type: "line",
+        from: { data: "points" },
+        clip: true,
+        encode: {
+          enter: {
+            x: { scale: "x", field: "iteration" },
+            y: { scale: "y", field: "cost" },
+            stroke: { value: LINE_COLOR },
+            strokeWidth: { value: 1.5 },
+            strokeJoin: { value: "round" },
+          },
+        },
       },
       {
-        data: { values: last === undefined ? [] : [last] },
-        mark: { type: "text", align: "right", dx: -6, dy: -12, fontSize: 12, color: TEXT_COLOR },
-        encoding: { text: { field: "cost", type: "quantitative", format: ".4~g" } },
+        type: "symbol",
+        from: { data: "last" },
+        encode: {
+          enter: {
+            x: { scale: "x", field: "iteration" },
+            y: { scale: "y", field: "cost" },
+            fill: { value: LINE_COLOR },
+            size: { value: 60 },
+          },
+        },
+      },
+      {
+        type: "text",
+        from: { data: "last" },
+        encode: {
+          enter: {
+            x: { scale: "x", field: "iteration" },
+            y: { scale: "y", field: "cost" },
+            text: { signal: "format(datum.cost, '.4~g')" },
+            align: { value: "right" },
+            dx: { value: -6 },
+            dy: { value: -12 },
+            font: { value: FONT_STACK },
+            fontSize: { value: 12 },
+            fill: { value: TEXT_COLOR },
+          },
+        },
       },
     ],
-    config: {
-      font: FONT_STACK,
-      view: { stroke: null },
-      title: { fontSize: 17, subtitleFontSize: 13, color: TEXT_COLOR, subtitleColor: MUTED_COLOR },
-      axis: {
-        labelFontSize: 12,
-        titleFontSize: 13,
-        titleFontWeight: "normal",
-        titleColor: TEXT_COLOR,
-        labelColor: MUTED_COLOR,
-        gridColor: GRID_COLOR,
-        domainColor: "#9ca3af",
-        tickColor: "#9ca3af",
-        titlePadding: 10,
-      },
-    },
   };
 };
 
@@ -146,7 +197,8 @@ export const renderCostCurveSvg = async (
   costs: ReadonlyArray<number>,
   options: CostCurveOptions = {},
 ): Promise<string> => {
-  const view = new View(parse(compile(costCurveSpec(costs, options)).spec), { renderer: "none" });
+  const { parse, View } = await loadVega();
+  const view = new View(parse(costCurveSpec(costs, options)), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {

@@ -14,6 +14,17 @@ export {
   thinPoints,
 } from "./cost-curve.js";
 export {
+  BOUNDARY_HEIGHT,
+  BOUNDARY_WIDTH,
+  type DecisionBoundaryOptions,
+  type DecisionBoundaryPicture,
+  type DecisionGrid,
+  decisionBoundarySpec,
+  decisionGrid,
+  GRID_COLUMNS,
+  renderDecisionBoundary,
+} from "./decision-boundary.js";
+export {
   type ConfigValue,
   escapeHtml,
   formatProbability,
@@ -24,4 +35,12 @@ export {
   renderReport,
 } from "./html.js";
 export { findMislabeled, type PredictionLike } from "./mislabeled.js";
-export { COST_PNG, COST_SVG, REPORT_HTML, writeReportFiles } from "./write.js";
+export {
+  BOUNDARY_PNG,
+  BOUNDARY_SVG,
+  COST_PNG,
+  COST_SVG,
+  type DecisionBoundaryInput,
+  REPORT_HTML,
+  writeReportFiles,
+} from "./write.js";

@@ -1,0 +1,4 @@
+import { describeNotebook } from "./course2-check.js";
+
+// Every training run of the Regularization notebook against fixtures/course2-runs.json (see course2-check.ts).
+describeNotebook("regularization");
