@@ -23,8 +23,12 @@ test("a network built by clicks trains live, and its URL reproduces the run", as
 }, info) => {
   await page.goto("./?view=toy");
   await page.getByTestId("toy-data").selectOption("spiral");
+  // Each edit re-renders the controls from the config; wait for one to land before the next, or the
+  // re-render of the data choice can overwrite the noise typed meanwhile.
+  await expect(page).toHaveURL(/[?&]data=spiral(&|$)/);
   await page.getByTestId("toy-noise").fill("0.1");
   await page.getByTestId("toy-noise").dispatchEvent("change");
+  await expect(page).toHaveURL(/[?&]noise=0\.1(&|$)/);
   await page.getByTestId("add-layer").click();
   await page.getByTestId("units-plus-0").click();
   await page.getByTestId("hidden").selectOption("tanh");
