@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { runProgram, worstDifference } from "./cli.js";
+import { runProgram, stepwise, worstDifference } from "./cli.js";
 
 interface Metrics {
   readonly costs: ReadonlyArray<number>;
@@ -142,4 +142,52 @@ test("football, the Regularization notebook's data, trains with a test set", asy
   const metrics = await trainAndRead(page);
   expect(metrics.test_accuracy).not.toBeNull();
   await page.screenshot({ path: info.outputPath("toy-football.png"), fullPage: true });
+});
+
+test("each hidden layer its own activation: the selects, the URL, a reopened link and the exported model", async ({
+  page,
+  context,
+}, info) => {
+  await page.goto("./?view=toy");
+  await page.getByTestId("activation-0").selectOption("tanh");
+  await expect.poll(() => new URL(page.url()).searchParams.get("hidden")).toBe("tanh,relu");
+  await expect(page.getByTestId("hidden")).toHaveValue("");
+  await page.getByTestId("iterations").fill("60");
+  await page.getByTestId("iterations").dispatchEvent("change");
+  await expect.poll(() => new URL(page.url()).searchParams.get("it")).toBe("60");
+  const first = await trainAndRead(page);
+  expect(first.costs).toHaveLength(60);
+  await page.screenshot({ path: info.outputPath("toy-per-layer.png"), fullPage: true });
+
+  // The link alone restores both layers' activations and the same numbers.
+  const again = await context.newPage();
+  await again.goto(page.url());
+  await expect(again.getByTestId("activation-0")).toHaveValue("tanh");
+  await expect(again.getByTestId("activation-1")).toHaveValue("relu");
+  const second = await trainAndRead(again);
+  expect(second.costs).toEqual(first.costs);
+
+  // Setting every layer at once collapses the list back to one name.
+  await again.getByTestId("hidden").selectOption("relu");
+  await expect.poll(() => new URL(again.url()).searchParams.get("hidden")).toBe("relu");
+
+  // The exported model names each layer's activation, and the CLI loads it (here: to export ONNX).
+  const save = async (testId: string, name: string): Promise<string> => {
+    const downloaded = page.waitForEvent("download");
+    await page.getByTestId(testId).click();
+    const file = info.outputPath(name);
+    await (await downloaded).saveAs(file);
+    return file;
+  };
+  const model = await save("toy-download-model", "model.json");
+  await save("toy-download-weights", "model.safetensors");
+  expect(
+    (JSON.parse(readFileSync(model, "utf8")) as { plugins: { hidden: unknown } }).plugins.hidden,
+  ).toEqual([
+    { name: "tanh", package: "@stepwise/activation-tanh" },
+    { name: "relu", package: "@stepwise/activation-relu" },
+  ]);
+  const onnx = info.outputPath("model.onnx");
+  stepwise(["export", "--onnx", onnx, "--model", model]);
+  expect(existsSync(onnx)).toBe(true);
 });

@@ -80,6 +80,15 @@ describe("the exported program", () => {
       },
     ],
     [
+      "moons-per-layer-activations",
+      {
+        ...defaultToy,
+        layers: [2, 6, 4, 1],
+        hidden: "tanh,leaky_relu(alpha=0.2)",
+        iterations: 40,
+      },
+    ],
+    [
       "circles-gd-update-lr",
       {
         ...defaultToy,

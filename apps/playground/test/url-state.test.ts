@@ -23,6 +23,7 @@ describe("the run in the URL", () => {
       shuffle_seed: 10,
     },
     { ...defaultToy, data: { kind: "csv", name: "my data.csv", label: "passed" } },
+    { ...defaultToy, layers: [2, 6, 4, 1], hidden: "leaky_relu(alpha=0.2),tanh" },
   ];
   it.each(configs.map((c) => [toQuery(c).toString(), c] as const))("round-trips %s", (query, config) => {
     expect(fromQuery(new URLSearchParams(query), defaultToy)).toEqual(config);

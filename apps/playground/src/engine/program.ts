@@ -1,4 +1,4 @@
-import { getOptimizer } from "@stepwise/core";
+import { getOptimizer, splitPluginNames } from "@stepwise/core";
 import type { Matrix } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import type { RunConfig } from "./config.js";
@@ -49,6 +49,15 @@ const optionLines = (config: RunConfig, iterationsKey: string): string =>
   ]
     .map((line) => `    ${line},`)
     .join("\n");
+
+/** The spec's `hidden`: one activation, or (a comma list in the config) one per hidden layer. */
+const hiddenLines = (hidden: string): ReadonlyArray<string> => {
+  const names = splitPluginNames(hidden);
+  const lookup = (name: string) => `orThrow(getActivation(registry, ${JSON.stringify(name)}))`;
+  return names.length === 1
+    ? [`  hidden: ${lookup(hidden)},`]
+    : ["  hidden: [", ...names.map((n) => `    ${lookup(n)},`), "  ],"];
+};
 
 export const programOf = (
   config: RunConfig,
@@ -123,7 +132,7 @@ export const programOf = (
       "",
       `const registry = orThrow(makeRegistry({ plugins: [${[...packages.map((p) => `...${importName(p)}`), "...optimizers"].join(", ")}] }));`,
       "const spec = {",
-      `  hidden: orThrow(getActivation(registry, ${JSON.stringify(config.hidden)})),`,
+      ...hiddenLines(config.hidden),
       `  output: orThrow(getActivation(registry, ${JSON.stringify(config.output)})),`,
       "};",
       `const cost = orThrow(getCost(registry, ${JSON.stringify(config.cost)}));`,

@@ -5,6 +5,7 @@ import {
   getCost,
   getOptimizer,
   type Parameters,
+  splitPluginNames,
 } from "@stepwise/core";
 import type { NetworkSpec } from "@stepwise/forward-cache";
 import { initializerByName } from "@stepwise/init";
@@ -29,13 +30,21 @@ export interface Choices {
   readonly cost: Cost;
 }
 
+/** `config.hidden`: one activation for every hidden layer, or one per hidden layer (engine/hidden.ts). */
+const hiddenOf = (hidden: string): E.Either<StepwiseError, NetworkSpec["hidden"]> => {
+  const names = splitPluginNames(hidden);
+  return names.length === 1
+    ? getActivation(registry, hidden)
+    : E.traverseArray((name: string) => getActivation(registry, name))(names);
+};
+
 export const choicesOf = (config: RunConfig): E.Either<StepwiseError, Choices> =>
   pipe(
     E.Do,
-    E.apS("hidden", getActivation(registry, config.hidden)),
+    E.apS("hidden", hiddenOf(config.hidden)),
     E.apS("output", getActivation(registry, config.output)),
     E.apS("cost", getCost(registry, config.cost)),
-    E.map(({ hidden, output, cost }: { hidden: Activation; output: Activation; cost: Cost }) => ({
+    E.map(({ hidden, output, cost }: { hidden: NetworkSpec["hidden"]; output: Activation; cost: Cost }) => ({
       spec: { hidden, output },
       cost,
     })),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { defaultToy, notebookAdamMoons, type RunConfig, type ToyName } from "../engine/config.js";
+import { hiddenNames, resizeHidden, withHiddenAt } from "../engine/hidden.js";
 import { programOf } from "../engine/program.js";
 import type { Boundary, Finished, FromWorker } from "../engine/protocol.js";
 import { initializerNames, optimizerDefaults, pluginNames } from "../engine/registry.js";
@@ -105,11 +106,18 @@ export const ToyView = () => {
     update((c) => (c.data.kind === "toy" ? { ...c, data: { ...c.data, ...edit } } : c));
   /** Edits the hidden layers' sizes; the input and output sizes stay. */
   const editHidden = (edit: (units: ReadonlyArray<number>) => ReadonlyArray<number>): void =>
-    update((c) => ({
-      ...c,
-      layers: [c.layers[0] ?? 2, ...edit(c.layers.slice(1, -1)), c.layers.at(-1) ?? 1],
-    }));
+    update((c) => {
+      const units = edit(c.layers.slice(1, -1));
+      return {
+        ...c,
+        layers: [c.layers[0] ?? 2, ...units, c.layers.at(-1) ?? 1],
+        // A new layer takes its predecessor's activation; a removed one takes its own along.
+        hidden: resizeHidden(c.hidden, units.length),
+      };
+    });
   const hidden = config.layers.slice(1, -1);
+  const activations = hiddenNames(config.hidden, hidden.length);
+  const perLayer = new Set(activations).size > 1;
   const nX = config.layers[0] ?? 2;
   const nY = config.layers[config.layers.length - 1] ?? 1;
   const toy = config.data.kind === "toy" ? config.data : null;
@@ -233,6 +241,29 @@ export const ToyView = () => {
                   >
                     +
                   </button>
+                  <select
+                    class="layer-activation"
+                    aria-label={`layer ${i + 1} activation`}
+                    data-testid={`activation-${i}`}
+                    value={activations[i]}
+                    onChange={(e) =>
+                      update((c) => ({
+                        ...c,
+                        hidden: withHiddenAt(
+                          c.hidden,
+                          c.layers.length - 2,
+                          i,
+                          (e.currentTarget as HTMLSelectElement).value,
+                        ),
+                      }))
+                    }
+                  >
+                    {[...new Set([activations[i] ?? "relu", ...pluginNames.activation])].map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
                 </span>
               ))}
               <span class="layer fixed">{nY} out</span>
@@ -255,11 +286,13 @@ export const ToyView = () => {
               </button>
             </div>
             <SelectField
-              label="hidden activation"
+              label="hidden activation (all layers)"
               testId="hidden"
-              value={config.hidden}
-              options={pluginNames.activation}
-              onChange={(v) => set("hidden", v)}
+              value={perLayer ? "" : (activations[0] ?? config.hidden)}
+              options={perLayer ? [["", "per layer"], ...pluginNames.activation] : pluginNames.activation}
+              onChange={(v) => {
+                if (v !== "") set("hidden", v);
+              }}
             />
             <SelectField
               label="output activation"
