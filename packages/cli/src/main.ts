@@ -95,7 +95,7 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
     .option("--init <name>", "deep | two-layer | he | xavier | xavier-uniform | zeros | random", "deep")
     .option(
       "--hidden <activation>",
-      "hidden-layer activation: any registered name, parameters included, e.g. gelu or 'leaky-relu(alpha=0.2)' (list them with `stepwise plugins`)",
+      "hidden-layer activation: any registered name, parameters included, e.g. gelu or 'leaky-relu(alpha=0.2)', or a comma list with one per hidden layer, e.g. tanh,relu (list them with `stepwise plugins`)",
       "relu",
     )
     .option("--output <activation>", "output activation (any registered name)", "sigmoid")

@@ -19,7 +19,8 @@ import { isPluginThrew } from "./plugin-guard.js";
 
 export interface Setup {
   readonly layers: ReadonlyArray<number>;
-  readonly hidden: Activation;
+  /** One activation for every hidden layer, or one per hidden layer. */
+  readonly hidden: NetworkSpec["hidden"];
   readonly output: Activation;
   readonly cost: Cost;
   /** The optimizer, its hyper-parameters in its name (`--beta1 0.8` is `adam(beta1=0.8)`). */
@@ -63,6 +64,18 @@ export const batchNormOf = (
   return alone === undefined
     ? E.right(undefined)
     : E.left(usageFailure(`${alone} is a batch norm setting, but batch norm is off; add --batch-norm`));
+};
+
+/** A per-layer `--hidden` list names one activation per hidden layer of the network being trained. */
+export const checkHiddenCount = (setup: Setup, layersSource: string): E.Either<CliFailure, void> => {
+  const { hidden, layers } = setup;
+  const count = layers.length - 2;
+  if (!Array.isArray(hidden) || hidden.length === count) return E.right(undefined);
+  return E.left(
+    usageFailure(
+      `--hidden lists ${hidden.length} activations but ${layersSource} ${layers.join(",")} ${count === 1 ? "has 1 hidden layer" : `have ${count} hidden layers`}; give one per hidden layer (layer 1 first), or a single activation for all of them`,
+    ),
+  );
 };
 
 /**

@@ -12,6 +12,7 @@ import {
   parsePluginName,
   type Registry,
   resolveParameters,
+  splitPluginNames,
 } from "@stepwise/core";
 import type { BatchNormNetworkSpec, NetworkSpec } from "@stepwise/forward-cache";
 import { type Initializer, initializerByName } from "@stepwise/init";
@@ -61,6 +62,7 @@ import {
 import {
   batchNormOf,
   checkBatchNorm,
+  checkHiddenCount,
   checkPairing,
   checkWeightDecay,
   dryRun,
@@ -127,7 +129,8 @@ export interface TrainEnvironment {
 }
 
 interface Choices {
-  readonly hidden: Activation;
+  /** One activation for every hidden layer, or one per hidden layer (`--hidden tanh,relu`). */
+  readonly hidden: NetworkSpec["hidden"];
   readonly output: Activation;
   readonly cost: Cost;
   readonly optimizer: OptimizerDefinition;
@@ -190,10 +193,28 @@ const checkOptimizerFlags = (registry: Registry, flags: TrainFlags): E.Either<Cl
 };
 
 /** Every name on the command line, looked up before any work starts. */
+/**
+ * `--hidden`: one activation for every hidden layer, or a comma list with one per hidden layer (core's
+ * `splitPluginNames`: commas inside parentheses stay), each name checked by the registry.
+ */
+const hiddenChoice = (registry: Registry, flag: string): E.Either<CliFailure, NetworkSpec["hidden"]> => {
+  const names = splitPluginNames(flag);
+  if (names.length === 1) return asUsage("--hidden")(getActivation(registry, pluginName(flag)));
+  return E.traverseReadonlyArrayWithIndex((i: number, name: string) =>
+    asUsage(`--hidden, entry ${i + 1} of ${names.length} ("${name}")`)(
+      getActivation(registry, pluginName(name)),
+    ),
+  )(names);
+};
+
+/** `--hidden` as the run records it: the registry's names, comma-separated when there is one per layer. */
+const hiddenName = (hidden: NetworkSpec["hidden"]): string =>
+  Array.isArray(hidden) ? hidden.map((a) => a.meta.name).join(",") : (hidden as Activation).meta.name;
+
 const resolveChoices = (registry: Registry, flags: TrainFlags): E.Either<CliFailure, Choices> =>
   pipe(
     E.Do,
-    E.bind("hidden", () => asUsage("--hidden")(getActivation(registry, pluginName(flags.hidden)))),
+    E.bind("hidden", () => hiddenChoice(registry, flags.hidden)),
     E.bind("output", () => asUsage("--output")(getActivation(registry, pluginName(flags.output)))),
     E.bind("cost", () => asUsage("--cost")(getCost(registry, pluginName(flags.cost)))),
     E.bind("optimizer", () =>
@@ -225,7 +246,7 @@ const configOf = (
 ) => ({
   layers: layers.join(","),
   init: flags.init,
-  hidden: choices.hidden.meta.name,
+  hidden: hiddenName(choices.hidden),
   output: choices.output.meta.name,
   cost: choices.cost.meta.name,
   learning_rate: flags.learningRate,
@@ -335,6 +356,7 @@ const trainOn = async (
   const checked = pipe(
     checkPairing(setup, written),
     E.flatMap(() => checkWeightDecay(setup, m)),
+    E.flatMap(() => checkHiddenCount(setup, flags.layers === undefined ? "the data's layers" : "--layers")),
     E.flatMap(() => checkBatchNorm(setup, m)),
     E.flatMap(() => dryRun(data.train_X, data.train_Y, setup, written)),
   );
