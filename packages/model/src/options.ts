@@ -6,6 +6,7 @@ import {
   type OptimizerDefinition,
   type Parameters,
   type PluginFactory,
+  type Schedule,
 } from "@stepwise/core";
 import { binary_cross_entropy } from "@stepwise/cost-binary-cross-entropy";
 import { type BatchNormNetworkSpec, courseSpec, type NetworkSpec } from "@stepwise/forward-cache";
@@ -95,6 +96,13 @@ export interface TrainOptions {
   /** The decay's rate (default 1, the notebook's). */
   readonly decay_rate?: number;
   /**
+   * The learning rate of every update instead of a constant one or a per-epoch `decay`: a pure
+   * `(step) => rate` with the step from 1, one per mini-batch, such as @stepwise/optimizer's optax
+   * schedules (`cosineDecaySchedule(0.01, { decay_steps: 1000 })`, `scheduleFromName(…)`), which count
+   * updates as optax does. `learning_rates` in the result lists each epoch's first rate.
+   */
+  readonly learning_rate_schedule?: Schedule;
+  /**
    * Train on when the cost is NaN or infinite (default false: stop with a `Diverged` error that says why).
    * The Initialization notebook's `randn · 10` run starts at cost inf (saturated sigmoids) and recovers.
    * The look at the optimizer's state every 100 iterations then includes the parameters: non-finite ones
@@ -139,6 +147,7 @@ export interface ResolvedOptions {
   readonly dropout_seed: number | undefined;
   readonly decay: Decay | undefined;
   readonly decay_rate: number;
+  readonly schedule: Schedule | undefined;
   /** With a decay, every epoch's rate, 0 … num_iterations (schedule.ts's `epochRates`). */
   readonly epoch_rates: ReadonlyArray<number> | undefined;
   readonly keepGoingOnNonFinite: boolean;
@@ -179,6 +188,14 @@ const courseTwoChecks = (fn: string, o: Unchecked): ReadonlyArray<E.Either<Stepw
     check(
       decay === undefined || typeof decay === "function",
       `${fn}: decay is ${String(decay)}; pass a function (learning_rate0, epoch_num, decay_rate) => rate, such as update_lr or schedule_lr_decay from @stepwise/optimizer`,
+    ),
+    check(
+      o.schedule === undefined || typeof o.schedule === "function",
+      `${fn}: learning_rate_schedule is ${String(o.schedule)}; pass a function (step) => rate, such as cosineDecaySchedule(…) from @stepwise/optimizer`,
+    ),
+    check(
+      o.schedule === undefined || decay === undefined,
+      `${fn}: both decay and learning_rate_schedule are given; pass one (decay is per epoch, as the notebook's; a schedule gives every update's rate)`,
     ),
     check(
       typeof o.keepGoingOnNonFinite === "boolean",
@@ -230,6 +247,7 @@ export const resolveOptions = (
     dropout_seed: options.dropout_seed,
     decay: options.decay,
     decay_rate: options.decay_rate ?? 1,
+    schedule: options.learning_rate_schedule,
     keepGoingOnNonFinite: options.keepGoingOnNonFinite ?? false,
     batchMean: options.batchMean ?? "divide",
     backend: options.backend,

@@ -14,12 +14,21 @@ export type Decay = (
   decay_rate: number,
 ) => number | E.Either<StepwiseError, number>;
 
-/** What a run needs to know to decay: the initial rate, and with a decay the rate of every epoch. */
+/**
+ * What a run needs to know to decay: the initial rate, and with a decay the rate of every epoch, or a
+ * schedule that gives the rate of every update.
+ */
 export interface DecaySettings {
   readonly learning_rate: number;
   /** Epoch e's rate at index e, for e = 0 … num_iterations (see `epochRates`); undefined: no decay. */
   readonly epoch_rates: ReadonlyArray<number> | undefined;
+  /** A schedule of the update's step (1, 2, …; one per mini-batch), as optax's; undefined: none. */
+  readonly schedule?: Schedule | undefined;
 }
+
+/** Whether the rate changes during the run (then the result lists every epoch's). */
+export const rateVaries = (settings: DecaySettings): boolean =>
+  settings.epoch_rates !== undefined || settings.schedule !== undefined;
 
 /**
  * Every epoch's rate, worked out once before training (so a decay that fails, or gives a rate that is
@@ -56,11 +65,45 @@ export const epochRates = (
 export const rateOfEpoch = ({ learning_rate, epoch_rates }: DecaySettings, epoch: number): number =>
   epoch_rates?.[epoch] ?? learning_rate;
 
+/** The rate of update `step` (1, 2, …), an epoch being `stepsPerEpoch` updates. */
+export const rateOfStep = (settings: DecaySettings, step: number, stepsPerEpoch: number): number =>
+  settings.schedule !== undefined
+    ? settings.schedule(step)
+    : rateOfEpoch(settings, Math.floor((step - 1) / stepsPerEpoch));
+
+/** The rate epoch `epoch` (from 0) starts at: its first update's. */
+export const rateAtEpoch = (settings: DecaySettings, epoch: number, stepsPerEpoch: number): number =>
+  rateOfStep(settings, epoch * stepsPerEpoch + 1, stepsPerEpoch);
+
 /**
- * The optimizer's learning rate: the number itself without a decay, else a schedule from the optimizer's
- * step (1, 2, … one per mini-batch) to the rate of the epoch that step falls in.
+ * The optimizer's learning rate: the number itself without a decay, the schedule when there is one, else
+ * a schedule from the optimizer's step (1, 2, … one per mini-batch) to the rate of the epoch that step
+ * falls in.
  */
 export const learningRateSchedule = (settings: DecaySettings, stepsPerEpoch: number): number | Schedule =>
-  settings.epoch_rates === undefined
+  settings.schedule ??
+  (settings.epoch_rates === undefined
     ? settings.learning_rate
-    : (step) => rateOfEpoch(settings, Math.floor((step - 1) / stepsPerEpoch));
+    : (step) => rateOfEpoch(settings, Math.floor((step - 1) / stepsPerEpoch)));
+
+/**
+ * A schedule's rate at every update of the run, checked once before training: each a finite number ≥ 0,
+ * or an error naming the first step that is not.
+ */
+export const checkScheduleRates = (
+  fn: string,
+  schedule: Schedule | undefined,
+  steps: number,
+): E.Either<StepwiseError, void> => {
+  if (schedule === undefined) return E.right(undefined);
+  for (let step = 1; step <= steps; step++) {
+    const rate = schedule(step);
+    if (!(typeof rate === "number" && Number.isFinite(rate) && rate >= 0))
+      return E.left(
+        invalidArgument(
+          `${fn}: learning_rate_schedule(${step}) is ${String(rate)}; a schedule must give a finite learning rate ≥ 0 at every update (step 1 … ${steps})`,
+        ),
+      );
+  }
+  return E.right(undefined);
+};

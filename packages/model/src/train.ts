@@ -43,7 +43,7 @@ import { type ResolvedOptions, resolveOptions, type TrainOptions } from "./optio
 import { choosePlan } from "./plans/choose.js";
 import type { Plan } from "./plans/plan.js";
 import { detach, type Run, startRun } from "./run.js";
-import { learningRateSchedule, rateOfEpoch } from "./schedule.js";
+import { checkScheduleRates, learningRateSchedule, rateAtEpoch, rateVaries } from "./schedule.js";
 import { nonFiniteState, STATE_CHECK_EVERY } from "./state-check.js";
 
 /** A finished run: the trained parameters and the cost of every iteration (or epoch). */
@@ -293,12 +293,13 @@ function* fold(
   const costs: number[] = [];
   const rates: number[] = [];
   const m = Y.cols;
+  const perEpoch = stepsPerEpoch(o, m);
   const result = (): TrainResult => ({
     parameters: detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
     costs,
     plan: plan.name,
     ...(running === undefined ? {} : { running: detach(recycler, backend, running) }),
-    ...(o.decay === undefined ? {} : { learning_rates: rates }),
+    ...(rateVaries(o) ? { learning_rates: rates } : {}),
   });
   for (let i = 0; i < o.num_iterations; i++) {
     if (o.signal?.aborted === true)
@@ -326,12 +327,12 @@ function* fold(
         ),
       );
     costs.push(cost);
-    if (o.decay !== undefined) rates.push(rateOfEpoch(o, i));
+    if (rateVaries(o)) rates.push(rateAtEpoch(o, i, perEpoch));
     o.onIteration?.(
       i,
       cost,
       () => detach(recycler, backend, plan.fromPlan(optimizer.params(state))),
-      rateOfEpoch(o, i + 1),
+      rateAtEpoch(o, i + 1, perEpoch),
     );
     if (o.print_cost && i % o.print_every === 0)
       console.log(`Cost after ${o.mini_batch_size === undefined ? "iteration" : "epoch"} ${i}: ${cost}`);
@@ -358,6 +359,7 @@ const prepare = (
     // The output layer's size lets the pairing check refuse a one-unit softmax before anything runs.
     resolveOptions(fn, options, layers_dims[layers_dims.length - 1]),
     E.chainFirst(() => validateLayerDims(fn, layers_dims)),
+    E.chainFirst((o) => checkScheduleRates(fn, o.schedule, o.num_iterations * stepsPerEpoch(o, X.cols))),
     E.chainFirst((o) => checkSpec(fn, o.spec, layers_dims.length - 1)),
     E.bindTo("o"),
     E.tap(({ o }) => checkData(fn, X, Y, layers_dims, o.cost)),

@@ -3,9 +3,9 @@ import { sigmoid } from "@stepwise/activation-sigmoid";
 import { tanh } from "@stepwise/activation-tanh";
 import { binary_cross_entropy, binary_cross_entropy_nansum } from "@stepwise/cost-binary-cross-entropy";
 import { initialize_parameters_he, initialize_parameters_random } from "@stepwise/init";
-import { adam, gd, momentum, schedule_lr_decay, update_lr } from "@stepwise/optimizer";
+import { adam, cosineDecaySchedule, gd, momentum, schedule_lr_decay, update_lr } from "@stepwise/optimizer";
 import { randn, seedOrThrow } from "@stepwise/random";
-import { fromFunction, greater, jsBackend, type Matrix } from "@stepwise/tensor";
+import { fromFunction, greater, jsBackend, type Matrix, orThrow } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { isTrainingStopped, L_layer_model, type TrainOptions } from "../src/index.js";
@@ -61,6 +61,15 @@ const cases: ReadonlyArray<readonly [string, TrainOptions]> = [
       shuffle_seed: 3,
       decay: (lr0, e, r) => schedule_lr_decay(lr0, e, r, 7),
       decay_rate: 0.5,
+    },
+  ],
+  [
+    "Adam with optax's cosine decay, one rate per update",
+    {
+      optimizer: adam,
+      learning_rate: 0.01,
+      mini_batch_size: 16,
+      learning_rate_schedule: orThrow(cosineDecaySchedule(0.01, { decay_steps: 40, alpha: 0.1 })),
     },
   ],
   ["dropout from the run's generator", { optimizer: gd, keep_prob: 0.8 }],

@@ -6,7 +6,7 @@ import { afterMasks, epochBatches, maskSource, stepsPerEpoch } from "../epochs.j
 import type { ResolvedOptions } from "../options.js";
 import type { Plan } from "../plans/plan.js";
 import { detach, type Run } from "../run.js";
-import { rateOfEpoch } from "../schedule.js";
+import { rateAtEpoch, rateOfStep, rateVaries } from "../schedule.js";
 import { nonFiniteState, STATE_CHECK_EVERY } from "../state-check.js";
 import { fusedSettingsFor } from "./choose.js";
 import { compileNetwork, type FusedNetwork } from "./network.js";
@@ -74,7 +74,7 @@ function* steps(
     parameters: parameters(),
     costs,
     plan: planName,
-    ...(o.decay === undefined ? {} : { learning_rates: rates }),
+    ...(rateVaries(o) ? { learning_rates: rates } : {}),
     fused: true,
   });
   const stop = (tag: FusedStop["_tag"], message: string): E.Either<FusedStop, FusedResult> =>
@@ -88,7 +88,7 @@ function* steps(
     let cost = Number.NaN;
     for (const columns of batches) {
       step++;
-      const rate = rateOfEpoch(o, Math.floor((step - 1) / perEpoch));
+      const rate = rateOfStep(o, step, perEpoch);
       const outcome = network.step(columns, step, rate, dropout ? maskSource(o, rng) : rng);
       if (dropout) rng = afterMasks(o, rng, outcome.masks);
       cost = outcome.cost;
@@ -102,8 +102,8 @@ function* steps(
         `${fn}: the cost became ${cost} at iteration ${i}; training stopped. Try a smaller learning rate (now ${o.learning_rate}).`,
       );
     costs.push(cost);
-    if (o.decay !== undefined) rates.push(rateOfEpoch(o, i));
-    o.onIteration?.(i, cost, parameters, rateOfEpoch(o, i + 1));
+    if (rateVaries(o)) rates.push(rateAtEpoch(o, i, perEpoch));
+    o.onIteration?.(i, cost, parameters, rateAtEpoch(o, i + 1, perEpoch));
     if (o.print_cost && i % o.print_every === 0)
       console.log(`Cost after ${o.mini_batch_size === undefined ? "iteration" : "epoch"} ${i}: ${cost}`);
     const overflowed =
