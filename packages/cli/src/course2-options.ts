@@ -1,9 +1,11 @@
 import type { BatchMean } from "@stepwise/backward";
+import { canonicalPluginName, type Schedule } from "@stepwise/core";
 import type { Decay, TrainOptions } from "@stepwise/model";
-import { schedule_lr_decay, update_lr } from "@stepwise/optimizer";
+import { schedule_lr_decay, scheduleFromName, update_lr } from "@stepwise/optimizer";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliFailure, usageFailure } from "./cli-error.js";
 import { DECAYS, type DecayName } from "./flags.js";
+import { pluginName } from "./registry.js";
 
 /** schedule_lr_decay's time_interval when `--time-interval` is not given: the notebook's. */
 export const DEFAULT_TIME_INTERVAL = 1000;
@@ -12,7 +14,8 @@ export const DEFAULT_TIME_INTERVAL = 1000;
 export interface CourseTwoFlags {
   readonly shuffleSeed?: number;
   readonly dropoutSeed?: number;
-  readonly decay?: DecayName;
+  /** The notebook's two (per epoch), or an optax schedule's name (per update). */
+  readonly decay?: string;
   readonly decayRate?: number;
   readonly timeInterval?: number;
   /** Default false. */
@@ -21,7 +24,21 @@ export interface CourseTwoFlags {
   readonly batchMean?: BatchMean;
   readonly miniBatchSize?: number;
   readonly keepProb: number;
+  readonly learningRate: number;
 }
+
+const isCourseDecay = (name: string): name is DecayName => (DECAYS as ReadonlyArray<string>).includes(name);
+
+/** `--decay` naming one of optax's schedules: the schedule from the run's learning rate, or a usage error. */
+const scheduleOf = (flags: CourseTwoFlags): E.Either<CliFailure, Schedule | undefined> => {
+  const { decay } = flags;
+  if (decay === undefined || isCourseDecay(decay)) return E.right(undefined);
+  return E.mapLeft((e: { readonly message: string }) =>
+    usageFailure(
+      `--decay ${decay}: ${e.message}. --decay takes ${DECAYS.join(" or ")}, or a schedule (see \`stepwise plugins\`)`,
+    ),
+  )(scheduleFromName(pluginName(decay), flags.learningRate));
+};
 
 const decayOf = (name: DecayName, timeInterval: number): Decay =>
   name === "update-lr"
@@ -49,6 +66,16 @@ const check = (flags: CourseTwoFlags): E.Either<CliFailure, void> => {
         `${flags.decayRate === undefined ? "--time-interval" : "--decay-rate"} needs --decay ${DECAYS.join(" or ")}`,
       ),
     );
+  if (
+    flags.decay !== undefined &&
+    !isCourseDecay(flags.decay) &&
+    (flags.decayRate !== undefined || flags.timeInterval !== undefined)
+  )
+    return E.left(
+      usageFailure(
+        `${flags.decayRate === undefined ? "--time-interval" : "--decay-rate"} goes with --decay ${DECAYS.join(" or ")}; a schedule such as ${flags.decay} takes its settings in its name`,
+      ),
+    );
   if (flags.decay === "update-lr" && flags.timeInterval !== undefined)
     return E.left(
       usageFailure(
@@ -60,22 +87,28 @@ const check = (flags: CourseTwoFlags): E.Either<CliFailure, void> => {
 
 /** The model options the flags ask for (nothing for flags not given). */
 export const courseTwoOptions = (flags: CourseTwoFlags): E.Either<CliFailure, TrainOptions> =>
-  E.map(
-    (): TrainOptions => ({
-      ...(flags.shuffleSeed === undefined ? {} : { shuffle_seed: flags.shuffleSeed }),
-      ...(flags.dropoutSeed === undefined ? {} : { dropout_seed: flags.dropoutSeed }),
-      ...(flags.decay === undefined
-        ? {}
-        : {
-            decay: decayOf(flags.decay, flags.timeInterval ?? DEFAULT_TIME_INTERVAL),
-            decay_rate: flags.decayRate ?? 1,
-          }),
-      ...(flags.keepGoingOnNonfinite === true ? { keepGoingOnNonFinite: true } : {}),
-      ...(flags.batchMean === undefined || flags.batchMean === "divide"
-        ? {}
-        : { batchMean: flags.batchMean }),
-    }),
-  )(check(flags));
+  E.flatMap(
+    (schedule: Schedule | undefined): E.Either<CliFailure, TrainOptions> =>
+      E.right({
+        ...(flags.shuffleSeed === undefined ? {} : { shuffle_seed: flags.shuffleSeed }),
+        ...(flags.dropoutSeed === undefined ? {} : { dropout_seed: flags.dropoutSeed }),
+        ...(schedule === undefined ? {} : { learning_rate_schedule: schedule }),
+        ...(flags.decay === undefined || !isCourseDecay(flags.decay)
+          ? {}
+          : {
+              decay: decayOf(flags.decay, flags.timeInterval ?? DEFAULT_TIME_INTERVAL),
+              decay_rate: flags.decayRate ?? 1,
+            }),
+        ...(flags.keepGoingOnNonfinite === true ? { keepGoingOnNonFinite: true } : {}),
+        ...(flags.batchMean === undefined || flags.batchMean === "divide"
+          ? {}
+          : { batchMean: flags.batchMean }),
+      }),
+  )(E.flatMap(() => scheduleOf(flags))(check(flags)));
+
+/** A schedule's name as the run records it: snake_case, parameters as written canonically. */
+const canonicalDecay = (decay: string): string =>
+  E.getOrElse(() => decay)(canonicalPluginName(pluginName(decay)));
 
 /** What metrics.json, model.json and the report record of these flags: the ones given. */
 export const courseTwoConfig = (
@@ -85,13 +118,15 @@ export const courseTwoConfig = (
   ...(flags.dropoutSeed === undefined ? {} : { dropout_seed: flags.dropoutSeed }),
   ...(flags.decay === undefined
     ? {}
-    : {
-        decay: flags.decay,
-        decay_rate: flags.decayRate ?? 1,
-        ...(flags.decay === "schedule-lr-decay"
-          ? { time_interval: flags.timeInterval ?? DEFAULT_TIME_INTERVAL }
-          : {}),
-      }),
+    : !isCourseDecay(flags.decay)
+      ? { decay: canonicalDecay(flags.decay) }
+      : {
+          decay: flags.decay,
+          decay_rate: flags.decayRate ?? 1,
+          ...(flags.decay === "schedule-lr-decay"
+            ? { time_interval: flags.timeInterval ?? DEFAULT_TIME_INTERVAL }
+            : {}),
+        }),
   ...(flags.keepGoingOnNonfinite === true ? { keep_going_on_nonfinite: true } : {}),
   ...(flags.batchMean === undefined || flags.batchMean === "divide" ? {} : { batch_mean: flags.batchMean }),
 });

@@ -161,10 +161,9 @@ const program = (io: Io, settle: (outcome: Promise<E.Either<CliFailure, void>>) 
       "draw the dropout masks from a fresh seed S at every forward pass, as the Regularization notebook does (it uses 1)",
       seedValue,
     )
-    .addOption(
-      new Option("--decay <schedule>", "learning-rate decay per epoch, the Optimization notebook's").choices([
-        ...DECAYS,
-      ]),
+    .option(
+      "--decay <schedule>",
+      `learning-rate decay: ${DECAYS.join(" or ")} (per epoch, the Optimization notebook's), or one of optax's schedules, counted in updates (one per mini-batch): 'cosine-decay(decay_steps=2500, alpha=0.01)', 'exponential-decay(transition_steps=100, decay_rate=0.5, staircase=1)', 'inverse-time-decay(decay_steps=100, decay_rate=1)', 'piecewise-constant(at_1000=0.5, at_2000=0.1)' (see \`stepwise plugins\`)`,
     )
     .option("--decay-rate <R>", "the decay's rate (default 1)", nonNegativeNumber)
     .option("--time-interval <N>", "schedule-lr-decay's epochs per step (default 1000)", positiveInteger)

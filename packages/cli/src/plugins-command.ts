@@ -1,4 +1,5 @@
 import { describeParameters, type PluginKind, type Registry, registeredNames } from "@stepwise/core";
+import { scheduleCatalog } from "@stepwise/optimizer";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliFailure } from "./cli-error.js";
 
@@ -25,7 +26,7 @@ const rowsOf = (registry: Registry, kind: PluginKind): ReadonlyArray<Row> => {
   });
 };
 
-/** `stepwise plugins`: every name `--hidden`, `--output`, `--cost` and `--optimizer` accept. */
+/** `stepwise plugins`: every name `--hidden`, `--output`, `--cost`, `--optimizer` and `--decay` accept. */
 export const pluginsCommand = async (
   registry: Registry,
   flags: { readonly json: boolean },
@@ -33,8 +34,14 @@ export const pluginsCommand = async (
 ): Promise<E.Either<CliFailure, void>> => {
   const kinds: ReadonlyArray<PluginKind> = ["activation", "cost", "optimizer"];
   const rows = kinds.flatMap((kind) => rowsOf(registry, kind));
+  const schedules = scheduleCatalog.map(({ name, parameters }) => ({
+    kind: "schedule",
+    name,
+    parameters,
+    package: "@stepwise/optimizer",
+  }));
   if (flags.json) {
-    write(JSON.stringify(rows));
+    write(JSON.stringify([...rows, ...schedules]));
     return E.right(undefined);
   }
   for (const kind of kinds) {
@@ -44,6 +51,10 @@ export const pluginsCommand = async (
         `  ${row.name}${row.package === undefined ? "" : `  [${row.package}]`}${row.parameters === undefined ? "" : `  parameters: ${row.parameters}`}`,
       );
   }
+  write(
+    "schedules (--decay, beside update-lr and schedule-lr-decay; counted in updates, one per mini-batch):",
+  );
+  for (const row of schedules) write(`  ${row.name}  [${row.package}]  parameters: ${row.parameters}`);
   write("Flags take kebab- or snake_case and parameters in parentheses: --hidden 'leaky-relu(alpha=0.2)'.");
   return E.right(undefined);
 };

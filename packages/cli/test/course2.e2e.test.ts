@@ -172,6 +172,43 @@ describe("two runs in full, as a user runs them", () => {
   }, 60_000);
 });
 
+describe("--decay with one of optax's schedules", () => {
+  it("gives every update its rate (one per mini-batch) and records each epoch's first", async () => {
+    const dir = await tempDir();
+    const { code } = await inProcess([
+      "--data",
+      "moons",
+      "--layers",
+      "2,5,2,1",
+      "--optimizer",
+      "adam",
+      "--learning-rate",
+      "0.01",
+      "--mini-batch-size",
+      "64",
+      "--iterations",
+      "20",
+      "--decay",
+      "cosine-decay(decay_steps=50, alpha=0.1)",
+      "--out",
+      join(dir, "r"),
+    ]);
+    expect(code).toBe(0);
+    const metrics = JSON.parse(await readFile(join(dir, "r", "metrics.json"), "utf8")) as {
+      readonly learning_rates: ReadonlyArray<number>;
+      readonly config: Readonly<Record<string, unknown>>;
+    };
+    expect(metrics.config["decay"]).toBe("cosine_decay(decay_steps=50, alpha=0.1)");
+    // 300 examples in batches of 64: 5 updates an epoch; optax's count is the update's step − 1.
+    const cosine = (count: number): number =>
+      0.01 * (0.9 * 0.5 * (1 + Math.cos((Math.PI * Math.min(count, 50)) / 50)) + 0.1);
+    expect(metrics.learning_rates).toHaveLength(20);
+    metrics.learning_rates.forEach((rate, e) => {
+      expect(rate).toBeCloseTo(cosine(5 * e), 15);
+    });
+  }, 60_000);
+});
+
 describe("--keep-going-on-nonfinite", () => {
   it("trains on past non-finite costs, but never saves non-finite weights, and says so", async () => {
     const out = join(await tempDir(), "run");
@@ -251,7 +288,18 @@ describe("Course 2 flags with bad input: a usage message, exit code 2", () => {
       ["--data", "moons", "--decay", "update-lr", "--time-interval", "5"],
       "--time-interval is schedule-lr-decay's",
     ],
-    [["--data", "moons", "--decay", "exponential"], "Allowed choices are update-lr, schedule-lr-decay"],
+    [
+      ["--data", "moons", "--decay", "exponential"],
+      '--decay exponential: exponential: unknown schedule "exponential"; the schedules: exponential_decay, inverse_time_decay, cosine_decay, piecewise_constant. --decay takes update-lr or schedule-lr-decay, or a schedule',
+    ],
+    [
+      ["--data", "moons", "--decay", "cosine-decay(alpha=0.1)"],
+      "--decay cosine-decay(alpha=0.1): cosine_decay(alpha=0.1): give decay_steps, e.g. cosine_decay(decay_steps=100)",
+    ],
+    [
+      ["--data", "moons", "--decay", "exponential-decay(transition_steps=10)", "--time-interval", "5"],
+      "--time-interval goes with --decay update-lr or schedule-lr-decay; a schedule such as exponential-decay(transition_steps=10) takes its settings in its name",
+    ],
     [["--data", "moons", "--batch-mean", "sum"], "Allowed choices are divide, reciprocal"],
     [
       ["--data", "moons", "--cost", "binary-cross-entropy-nansum", "--shuffle-seed", "-1"],

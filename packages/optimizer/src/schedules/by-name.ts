@@ -1,10 +1,16 @@
-import { formatPluginName, parsePluginName } from "@stepwise/core";
+import {
+  describeRange,
+  formatParameterValue,
+  formatPluginName,
+  type ParameterSpec,
+  parsePluginName,
+} from "@stepwise/core";
 import { invalidArgument } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
-import { cosineDecaySchedule } from "./cosine-decay.js";
+import { cosineDecayParameters, cosineDecaySchedule } from "./cosine-decay.js";
 import type { CheckedSchedule } from "./define.js";
-import { exponentialDecaySchedule } from "./exponential-decay.js";
-import { inverseTimeDecaySchedule } from "./inverse-time-decay.js";
+import { exponentialDecayParameters, exponentialDecaySchedule } from "./exponential-decay.js";
+import { inverseTimeDecayParameters, inverseTimeDecaySchedule } from "./inverse-time-decay.js";
 import { piecewiseConstantSchedule } from "./piecewise-constant.js";
 
 /*
@@ -73,3 +79,19 @@ export const scheduleFromName = (text: string, init_value: number): CheckedSched
       );
     return build(init_value, settings);
   })(parsePluginName(text));
+
+const describe = (specs: Readonly<Record<string, ParameterSpec>>): string =>
+  Object.entries(specs)
+    .map(([key, spec]) => `${key} (${describeRange(spec)}, default ${formatParameterValue(spec.default)})`)
+    .join(", ");
+
+/** Each schedule `scheduleFromName` knows and its settings, as `stepwise plugins` lists them. */
+export const scheduleCatalog: ReadonlyArray<{ readonly name: string; readonly parameters: string }> = [
+  { name: "exponential_decay", parameters: describe(exponentialDecayParameters) },
+  { name: "inverse_time_decay", parameters: describe(inverseTimeDecayParameters) },
+  { name: "cosine_decay", parameters: describe(cosineDecayParameters) },
+  {
+    name: "piecewise_constant",
+    parameters: "at_<count>=<scale>, … (the rate is multiplied by each scale once count passes its boundary)",
+  },
+];
