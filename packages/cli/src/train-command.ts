@@ -693,7 +693,14 @@ const finish = async (
         ...(data.test === undefined ? {} : { testCount: data.test[1].cols }),
       },
       { learningRate: flags.learningRate, unit: flags.miniBatchSize === undefined ? "iteration" : "epoch" },
-      decisionBoundaryOf(result, data, spec, `${config.layers} · ${config.optimizer} · ${accuracyText}`),
+      // The optimizer's base name only: the picture is sized by Vega's estimate of the subtitle's width,
+      // and every hyper-parameter is in report.html beside it.
+      decisionBoundaryOf(
+        result,
+        data,
+        spec,
+        `${config.layers} · ${baseNameOf(config.optimizer)} · ${accuracyText}`,
+      ),
     ),
   ]);
   const failed = writes.find(E.isLeft);
