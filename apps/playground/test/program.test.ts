@@ -80,6 +80,18 @@ describe("the exported program", () => {
       },
     ],
     [
+      "blobs-rmsprop-centered",
+      {
+        ...defaultToy,
+        data: { kind: "toy", name: "blobs", n: 90, noise: 0.3, seed: 4 },
+        layers: [2, 5, 1],
+        optimizer: "rmsprop",
+        optimizerParams: { rho: 0.9, centered: 1, momentum: 0.5 },
+        learning_rate: 0.01,
+        iterations: 30,
+      },
+    ],
+    [
       "moons-per-layer-activations",
       {
         ...defaultToy,

@@ -24,9 +24,17 @@ describe("the run in the URL", () => {
     },
     { ...defaultToy, data: { kind: "csv", name: "my data.csv", label: "passed" } },
     { ...defaultToy, layers: [2, 6, 4, 1], hidden: "leaky_relu(alpha=0.2),tanh" },
+    { ...defaultToy, optimizer: "rmsprop", optimizerParams: { rho: 0.9, centered: 1, momentum: 0.5 } },
+    { ...defaultToy, optimizer: "adam", optimizerParams: { beta1: 0.8, amsgrad: 1 } },
   ];
   it.each(configs.map((c) => [toQuery(c).toString(), c] as const))("round-trips %s", (query, config) => {
     expect(fromQuery(new URLSearchParams(query), defaultToy)).toEqual(config);
+  });
+
+  it("reads the course's optimizer settings from the short keys older links use", () => {
+    const config = fromQuery(new URLSearchParams("opt=momentum&beta=0.8"), defaultToy);
+    expect(config.optimizer).toBe("momentum");
+    expect(config.optimizerParams).toEqual({ beta: 0.8 });
   });
 
   it("fills what a link lacks or garbles from the fallback", () => {

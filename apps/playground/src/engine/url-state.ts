@@ -8,7 +8,17 @@ import type { DataChoice, RunConfig, ToyName } from "./config.js";
 const TOYS: ReadonlyArray<ToyName> = ["moons", "circles", "football", "spiral", "xor", "blobs"];
 const DECAYS: ReadonlyArray<RunConfig["decay"]> = ["none", "update-lr", "schedule-lr-decay"];
 const PLANS: ReadonlyArray<RunConfig["plan"]> = ["auto", "primal", "dual"];
-const OPTIMIZER_KEYS = ["beta", "beta1", "beta2", "epsilon"] as const;
+/** The course's optimizer settings keep short keys (older links use them); every other one is `opt.<key>`. */
+const OPTIMIZER_KEYS: ReadonlyArray<string> = ["beta", "beta1", "beta2", "epsilon"];
+const OPTIMIZER_PREFIX = "opt.";
+const optimizerKey = (name: string): string =>
+  OPTIMIZER_KEYS.includes(name) ? name : `${OPTIMIZER_PREFIX}${name}`;
+const optimizerParamName = (key: string): string | undefined =>
+  OPTIMIZER_KEYS.includes(key)
+    ? key
+    : key.startsWith(OPTIMIZER_PREFIX)
+      ? key.slice(OPTIMIZER_PREFIX.length)
+      : undefined;
 
 const dataParams = (data: DataChoice): ReadonlyArray<readonly [string, string]> =>
   data.kind === "toy"
@@ -35,10 +45,7 @@ export const toQuery = (config: RunConfig): URLSearchParams => {
     ["output", config.output],
     ["cost", config.cost],
     ["opt", config.optimizer],
-    ...OPTIMIZER_KEYS.flatMap((k) => {
-      const v = config.optimizerParams[k];
-      return v === undefined ? [] : [[k, String(v)] as const];
-    }),
+    ...Object.entries(config.optimizerParams).map(([k, v]) => [optimizerKey(k), String(v)] as const),
     ["lr", String(config.learning_rate)],
     ["it", String(config.iterations)],
     ["seed", String(config.seed)],
@@ -84,9 +91,11 @@ const dataOf = (q: URLSearchParams, fallback: DataChoice): DataChoice => {
 export const fromQuery = (q: URLSearchParams, fallback: RunConfig): RunConfig => {
   const layers = (q.get("layers") ?? "").split(",").map(Number);
   const optimizerParams = Object.fromEntries(
-    OPTIMIZER_KEYS.flatMap((k) => (q.has(k) ? [[k, numberOr(q, k, Number.NaN)] as const] : [])).filter(
-      ([, v]) => Number.isFinite(v),
-    ),
+    [...q.keys()].flatMap((key) => {
+      const name = optimizerParamName(key);
+      const value = numberOr(q, key, Number.NaN);
+      return name === undefined || !Number.isFinite(value) ? [] : [[name, value] as const];
+    }),
   );
   const mb = q.get("mb");
   const shuffle = q.get("shuffle");
