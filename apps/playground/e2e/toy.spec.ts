@@ -9,6 +9,18 @@ interface Metrics {
   readonly test_accuracy: number | null;
 }
 
+/**
+ * Types a number into a field and commits it, until the URL holds it: a re-render from the edit before
+ * (the controls are drawn from the config) can reset the field between the typing and the change event.
+ */
+const setNumber = async (page: Page, testId: string, key: string, value: string): Promise<void> => {
+  await expect(async () => {
+    await page.getByTestId(testId).fill(value);
+    await page.getByTestId(testId).dispatchEvent("change");
+    expect(new URL(page.url()).searchParams.get(key)).toBe(value);
+  }).toPass({ timeout: 30_000 });
+};
+
 const trainAndRead = async (page: Page): Promise<Metrics> => {
   await page.getByTestId("toy-train").click();
   await expect(page.getByTestId("toy-train-accuracy")).toBeVisible({ timeout: 5 * 60_000 });
@@ -26,14 +38,11 @@ test("a network built by clicks trains live, and its URL reproduces the run", as
   // Each edit re-renders the controls from the config; wait for one to land before the next, or the
   // re-render of the data choice can overwrite the noise typed meanwhile.
   await expect(page).toHaveURL(/[?&]data=spiral(&|$)/);
-  await page.getByTestId("toy-noise").fill("0.1");
-  await page.getByTestId("toy-noise").dispatchEvent("change");
-  await expect(page).toHaveURL(/[?&]noise=0\.1(&|$)/);
+  await setNumber(page, "toy-noise", "noise", "0.1");
   await page.getByTestId("add-layer").click();
   await page.getByTestId("units-plus-0").click();
   await page.getByTestId("hidden").selectOption("tanh");
-  await page.getByTestId("iterations").fill("400");
-  await page.getByTestId("iterations").dispatchEvent("change");
+  await setNumber(page, "iterations", "it", "400");
   await expect(page.getByTestId("layers")).toContainText("9");
   const url = page.url();
   expect(new URL(url).searchParams.get("layers")).toBe("2,9,4,4,1");
@@ -74,8 +83,8 @@ test("every generated data set draws, and training shows a decision boundary", a
   }
   // The Initialization notebook's circles: noise 0.05 (sklearn's factor 0.8).
   await page.getByTestId("toy-data").selectOption("circles");
-  await page.getByTestId("toy-noise").fill("0.05");
-  await page.getByTestId("toy-noise").dispatchEvent("change");
+  await expect(page).toHaveURL(/[?&]data=circles(&|$)/);
+  await setNumber(page, "toy-noise", "noise", "0.05");
   const metrics = await trainAndRead(page);
   expect(metrics.train_accuracy).toBeGreaterThan(0.9);
   await page.screenshot({ path: info.outputPath("toy-circles.png"), fullPage: true });
@@ -152,9 +161,7 @@ test("each hidden layer its own activation: the selects, the URL, a reopened lin
   await page.getByTestId("activation-0").selectOption("tanh");
   await expect.poll(() => new URL(page.url()).searchParams.get("hidden")).toBe("tanh,relu");
   await expect(page.getByTestId("hidden")).toHaveValue("");
-  await page.getByTestId("iterations").fill("60");
-  await page.getByTestId("iterations").dispatchEvent("change");
-  await expect.poll(() => new URL(page.url()).searchParams.get("it")).toBe("60");
+  await setNumber(page, "iterations", "it", "60");
   const first = await trainAndRead(page);
   expect(first.costs).toHaveLength(60);
   await page.screenshot({ path: info.outputPath("toy-per-layer.png"), fullPage: true });
