@@ -38,8 +38,14 @@ export const explainMissingPlugin = (
     return undefined;
   }
   const plugins = isRecord(json) && isRecord(json["plugins"]) ? json["plugins"] : {};
-  for (const role of ["hidden", "output", "cost"] as const) {
-    const ref = plugins[role];
+  // `hidden` is one reference, or one per hidden layer.
+  const hidden = plugins["hidden"];
+  const refs: ReadonlyArray<readonly ["hidden" | "output" | "cost", unknown]> = [
+    ...(Array.isArray(hidden) ? hidden : [hidden]).map((ref: unknown) => ["hidden", ref] as const),
+    ["output", plugins["output"]],
+    ["cost", plugins["cost"]],
+  ];
+  for (const [role, ref] of refs) {
     if (!isRecord(ref) || typeof ref["name"] !== "string" || typeof ref["package"] !== "string") continue;
     const name = ref["name"];
     const pkg = ref["package"];
