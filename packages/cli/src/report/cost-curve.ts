@@ -84,7 +84,8 @@ const subtitleOf = (options: CostCurveOptions, last: CostPoint | undefined): str
       : [`final cost ${short(last.cost)} after ${options.unit ?? "iteration"} ${last.iteration}`]),
   ].join("  ·  ");
 
-const axisStyle = {
+/** The report's axes: fonts, sizes and colours both pictures share. */
+export const baseAxisStyle = {
   labelFont: FONT_STACK,
   titleFont: FONT_STACK,
   labelFontSize: 12,
@@ -92,12 +93,12 @@ const axisStyle = {
   titleFontWeight: "normal",
   titleColor: TEXT_COLOR,
   labelColor: MUTED_COLOR,
-  gridColor: GRID_COLOR,
   domainColor: "#9ca3af",
   tickColor: "#9ca3af",
   titlePadding: 10,
-  grid: true,
 } as const;
+
+const axisStyle = { ...baseAxisStyle, gridColor: GRID_COLOR, grid: true } as const;
 
 /** The Vega spec: the cost line, the last point marked and labelled, and the course's axis titles. */
 export const costCurveSpec = (costs: ReadonlyArray<number>, options: CostCurveOptions = {}): Spec => {

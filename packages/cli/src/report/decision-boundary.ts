@@ -1,6 +1,6 @@
 import { type Matrix, unsafeMatrix } from "@stepwise/tensor";
 import type { Spec } from "vega";
-import { FONT_STACK, svgToPng } from "./cost-curve.js";
+import { baseAxisStyle, FONT_STACK, svgToPng } from "./cost-curve.js";
 import { loadVega } from "./vega.js";
 
 /**
@@ -147,8 +147,8 @@ export const decisionBoundarySpec = (
       { name: "legend", type: "ordinal", domain: [name0, name1], range: [...CLASS_COLORS] },
     ],
     axes: [
-      { orient: "bottom", scale: "x", title: "x1", tickCount: 8, ...axisStyle },
-      { orient: "left", scale: "y", title: "x2", tickCount: 6, ...axisStyle },
+      { orient: "bottom", scale: "x", title: "x1", tickCount: 8, ...baseAxisStyle },
+      { orient: "left", scale: "y", title: "x2", tickCount: 6, ...baseAxisStyle },
     ],
     legends: [
       {
@@ -223,19 +223,6 @@ export const decisionBoundarySpec = (
     ],
   };
 };
-
-const axisStyle = {
-  labelFont: FONT_STACK,
-  titleFont: FONT_STACK,
-  labelFontSize: 12,
-  titleFontSize: 13,
-  titleFontWeight: "normal",
-  titleColor: TEXT_COLOR,
-  labelColor: MUTED_COLOR,
-  domainColor: "#9ca3af",
-  tickColor: "#9ca3af",
-  titlePadding: 10,
-} as const;
 
 /** The picture as a standalone SVG and a PNG, headless (no DOM, no canvas, no network). */
 export const renderDecisionBoundary = async (
