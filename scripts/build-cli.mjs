@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds the JavaScript of the `stepwise` CLI and of every workspace package it imports (scripts/build-js.mjs:
-// esbuild, file by file, about a second).
+// esbuild, file by file, about a second), then the bin itself as one bundle with a chunk per command
+// (scripts/bundle-cli.mjs, a few hundred milliseconds): packages/cli/dist/stepwise.js.
 //
 //   node scripts/build-cli.mjs       (the root `prepare`: runs at the end of `pnpm install`)
 //
-// The root `pnpm stepwise` / `pnpm train` run the built bin (packages/cli/dist/bin.js), as an installed
+// The root `pnpm stepwise` / `pnpm train` run the built bin (packages/cli/dist/stepwise.js), as an installed
 // `stepwise` does, so the build belongs to installing: the README's first command trains on a fresh clone.
 // Running needs JavaScript only; declarations are for packages that leave the workspace, so `pnpm build`
 // (tsc through turbo) makes them, and `pnpm release` and the consumer test run it before packing.
@@ -14,6 +15,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildJs, dependencyClosure, root, staleDirs } from "./build-js.mjs";
+import { BUNDLE, bundleCli, bundleMissing } from "./bundle-cli.mjs";
 
 export { root };
 
@@ -22,7 +24,14 @@ export const cliPackageDirs = () =>
   existsSync(join(root, "packages/cli/package.json")) ? dependencyClosure(["packages/cli"]) : [];
 
 /** The packages whose build is missing or older than their sources (src/ or package.json). */
-export const staleCliPackages = () => staleDirs(cliPackageDirs());
+export const staleCliPackages = () => {
+  const dirs = cliPackageDirs();
+  const stale = staleDirs(dirs);
+  return stale.length === 0 && dirs.length > 0 && bundleMissing() ? [`packages/cli/${BUNDLE}`] : stale;
+};
+
+/** packages/cli/dist/stepwise.js: the bundled bin. */
+export const cliBin = join(root, "packages/cli", BUNDLE);
 
 /** Builds the CLI and what it imports; resolves to an exit code (esbuild's messages on stderr). */
 export const buildCli = async ({ quiet = false } = {}) => {
@@ -33,10 +42,12 @@ export const buildCli = async ({ quiet = false } = {}) => {
     return 1;
   }
   try {
-    const { files, ms } = await buildJs(dirs);
+    const started = performance.now();
+    const { files } = await buildJs(dirs);
+    await bundleCli();
     if (!quiet)
       console.error(
-        `Built the stepwise CLI and the ${dirs.length - 1} packages it uses (${files} files, ${ms} ms).`,
+        `Built the stepwise CLI and the ${dirs.length - 1} packages it uses (${files} files), and bundled ${BUNDLE} (${Math.round(performance.now() - started)} ms).`,
       );
     return 0;
   } catch (e) {

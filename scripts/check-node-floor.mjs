@@ -104,7 +104,7 @@ for (const version of versions) {
   const cli = packages.find(({ json }) => json.name === "@stepwise/cli");
   if (cli === undefined) continue;
   const claimed = compare(version, floorOf(cli.json.engines.node)) >= 0;
-  const bin = join(cli.dir, "dist/bin.js");
+  const bin = join(cli.dir, cli.json.bin.stepwise);
   report("stepwise --help", run(node, [bin, "--help"]), claimed);
   const out = join(mkdtempSync(join(tmpdir(), "stepwise-floor-")), "run");
   const train = run(node, [

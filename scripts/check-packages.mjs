@@ -54,6 +54,8 @@ const targets = (json) => {
 };
 const covered = (path, files) => {
   const clean = path.replace(/^\.\//, "");
+  // npm packs package.json whatever "files" says.
+  if (clean === "package.json") return true;
   return files.some((f) => {
     const pattern = new RegExp(
       `^${f

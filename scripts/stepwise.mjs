@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `pnpm stepwise …` and `pnpm train`: the built CLI (packages/cli/dist/bin.js, the file an installed
+// `pnpm stepwise …` and `pnpm train`: the built CLI (packages/cli/dist/stepwise.js, the file an installed
 // `stepwise` runs), in this process. When a package's source is newer than its build — a pull, a branch
 // switch, an edit — it is rebuilt first (scripts/build-js.mjs: esbuild, about a second), rather than running stale code.
 // `pnpm stepwise:source …` runs the TypeScript sources through tsx instead, with no build.
 import { pathToFileURL } from "node:url";
-import { buildCli, root, staleCliPackages } from "./build-cli.mjs";
+import { buildCli, cliBin, staleCliPackages } from "./build-cli.mjs";
 
 const stale = staleCliPackages();
 if (stale.length > 0) {
@@ -19,4 +19,4 @@ if (stale.length > 0) {
     process.exit(code);
   }
 }
-await import(pathToFileURL(`${root}/packages/cli/dist/bin.js`).href);
+await import(pathToFileURL(cliBin).href);

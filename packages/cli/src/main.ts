@@ -22,8 +22,10 @@ import type { TrainFlags } from "./train-command.js";
  * --help loads none of it.
  */
 
-/** package.json sits one folder above both src/ and dist/. */
-const { version } = createRequire(import.meta.url)("../package.json") as { readonly version: string };
+/** By the package's name, not a relative path: the bundled bin (dist/stepwise.js) moves this code. */
+const { version } = createRequire(import.meta.url)("@stepwise/cli/package.json") as {
+  readonly version: string;
+};
 
 export interface Io {
   readonly out: (line: string) => void;

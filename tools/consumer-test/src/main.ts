@@ -3,8 +3,9 @@
 //   (a) a plain Node ESM script runs the course's loop on a tiny network; its output must equal the same
 //       script's run from the workspace's TypeScript sources; every entry of every package imports;
 //   (b) `tsc --strict --module nodenext` type-checks a file importing every entry, and a typed course loop;
-//   (c) the installed `stepwise` bin: `--help`, and 100 iterations of the course's run whose costs equal
-//       fixtures/coursera-L-layer.json's to 1e-9, on the wasm backend;
+//   (c) the installed `stepwise` bin (a bundle): `--help`, 100 iterations of the course's run whose costs
+//       equal fixtures/coursera-L-layer.json's to 1e-9, on the wasm backend, and a plugin written against
+//       the installed @stepwise/core training on football.csv to the bits of the built-in activation;
 //   (d) tools/browser-check's page, copied into the project and bundled by esbuild from the installed
 //       packages, trains in headless Chromium on the wasm backend and prints the same costs as Node.
 //
@@ -191,12 +192,21 @@ const tarballProblems = async (tarball: string): Promise<ReadonlyArray<string>> 
   const json = JSON.parse(
     (await mustRun("tar", ["-xzOf", tarball, "package/package.json"], { cwd: temp })).stdout,
   );
+  // A subpath pattern ("./datasets/*") needs at least one file it matches.
+  const holds = (path: string): boolean =>
+    path.includes("*")
+      ? [...files].some((file) => file.startsWith(path.slice(0, path.indexOf("*"))))
+      : files.has(path);
   const problems = pointedAt(json)
-    .filter((path) => !files.has(path))
+    .filter((path) => !holds(path))
     .map((path) => `package.json points at ${path}, which the tarball lacks`);
   for (const file of ["LICENSE", "README.md"]) if (!files.has(file)) problems.push(`no ${file}`);
+  // A bundled bin (the CLI's dist/stepwise.js and its chunks in dist/stepwise/) is run, never imported.
+  const bins = pointedAt({ bin: json.bin });
+  const bundled = (file: string): boolean =>
+    bins.some((bin) => file === bin || file.startsWith(bin.replace(/\.js$/, "/")));
   for (const file of files)
-    if (/^dist\/.*\.js$/.test(file) && !files.has(file.replace(/\.js$/, ".d.ts")))
+    if (/^dist\/.*\.js$/.test(file) && !bundled(file) && !files.has(file.replace(/\.js$/, ".d.ts")))
       problems.push(`${file} has no declarations (${file.replace(/\.js$/, ".d.ts")}): was it built by tsc?`);
   for (const field of ["dependencies", "peerDependencies", "optionalDependencies"])
     for (const [name, spec] of Object.entries((json[field] ?? {}) as Record<string, string>))
@@ -211,7 +221,7 @@ const tarballProblems = async (tarball: string): Promise<ReadonlyArray<string>> 
 const entriesOf = (pkg: Package): ReadonlyArray<string> => {
   const exports = (pkg.json["exports"] ?? {}) as Record<string, unknown>;
   return Object.keys(exports)
-    .filter((subpath) => !/\.\w+$/.test(subpath))
+    .filter((subpath) => !/\.\w+$/.test(subpath) && !subpath.includes("*"))
     .map((subpath) => (subpath === "." ? pkg.name : `${pkg.name}/${subpath.replace(/^\.\//, "")}`));
 };
 
@@ -378,7 +388,7 @@ const steps: ReadonlyArray<readonly [string, () => Promise<void>]> = [
     },
   ],
   [
-    "(c) the installed stepwise CLI: --help, and the course's first 100 iterations",
+    "(c) the installed stepwise CLI: --help, the course's first 100 iterations, a plugin on football",
     async () => {
       const help = await mustRun("npx", ["--no-install", "stepwise", "--help"], { cwd: project });
       if (!help.stdout.includes("Usage: stepwise"))
@@ -408,6 +418,51 @@ const steps: ReadonlyArray<readonly [string, () => Promise<void>]> = [
         );
       console.log(
         `  · metrics.json: 100 costs, ${costs[0]} … ${costs[99]}, the course's to ${worst.toExponential(1)} (≤ 1e-9), backend wasm, status ${String(metrics["status"])}`,
+      );
+      // The bin is a bundle with its own copy of @stepwise/core and @stepwise/tensor; a plugin imports the
+      // installed ones. Softsign defined by such a plugin must train to the bits of the built-in softsign,
+      // on football.csv, which the bundle finds inside the installed @stepwise/data.
+      writeFileSync(
+        join(project, "plugin.mjs"),
+        `import { defineActivation } from "@stepwise/core";
+export const plugins = [
+  defineActivation({
+    name: "softsign_copy",
+    package: "./plugin.mjs",
+    description: "softsign, defined with the installed @stepwise/core",
+    fn: (z) => z / (1 + Math.abs(z)),
+    derivative: (z) => 1 / ((1 + Math.abs(z)) * (1 + Math.abs(z))),
+  }),
+];
+`,
+      );
+      const football = (hidden: string, extra: ReadonlyArray<string>) =>
+        [
+          "--no-install",
+          "stepwise",
+          "train",
+          "--data",
+          "football",
+          "--hidden",
+          hidden,
+          "--iterations",
+          "50",
+        ].concat(extra, ["--quiet", "--out", join(project, `runs/${hidden}`)]);
+      await mustRun("npx", football("softsign_copy", ["--plugin", "./plugin.mjs"]), { cwd: project });
+      await mustRun("npx", football("softsign", []), { cwd: project });
+      const [copy, builtIn] = ["softsign_copy", "softsign"].map((hidden) =>
+        readJson(join(project, `runs/${hidden}/metrics.json`)),
+      );
+      const copyCosts = copy?.["costs"] as ReadonlyArray<number>;
+      const builtInCosts = builtIn?.["costs"] as ReadonlyArray<number>;
+      if (copyCosts.length !== 50 || copyCosts.some((c, i) => !Object.is(c, builtInCosts[i])))
+        throw new Error(
+          `softsign from a plugin trained to other costs than the built-in one: ${copyCosts.slice(0, 3)} … vs ${builtInCosts.slice(0, 3)} …`,
+        );
+      if (!existsSync(join(project, "runs/softsign_copy/decision-boundary.png")))
+        throw new Error("the football run wrote no decision-boundary.png");
+      console.log(
+        `  · --plugin ./plugin.mjs (softsign on the installed @stepwise/core) on football: the built-in softsign's 50 costs, bit for bit; decision-boundary.png written`,
       );
     },
   ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CHART_WIDTH,
   costPoints,
   MAX_POINTS,
   PNG_SCALE,
@@ -29,10 +30,13 @@ describe("renderCostCurve", () => {
     expect(svg).toContain(">cost</text>");
     expect(svg).toContain(">L-layer model</text>");
     expect(svg).toContain("learning rate = 0.0075");
-    // The line: one path inside the line mark with a point per iteration (M then L commands).
+    // The line: one path inside the line mark (M then L commands). The course's 2500 iterations are more
+    // than MAX_POINTS, so it has the min and max of each of CHART_WIDTH buckets, and the last point.
     const line = /class="mark-line role-mark[^"]*"[^>]*><path[^>]* d="([^"]+)"/.exec(svg);
     expect(line).not.toBeNull();
-    expect(line?.[1]?.split("L").length).toBe(run.costs.length);
+    expect(run.costs.length).toBeGreaterThan(MAX_POINTS);
+    expect(line?.[1]?.split("L").length).toBe(thinPoints(costPoints(run.costs), MAX_POINTS).length);
+    expect(line?.[1]?.split("L").length).toBeGreaterThan(CHART_WIDTH);
   });
 
   it("makes a PNG of PNG_SCALE times the SVG's size", async () => {

@@ -262,20 +262,21 @@ export const linearBackwardParameters = (
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
-      for (let p = 0; p < b; p++) {
-        if (bias) {
+      if (bias)
+        for (let p = 0; p < b; p++) {
           s0 += dZ[z0 + p] as number;
           s1 += dZ[z1 + p] as number;
           s2 += dZ[z2 + p] as number;
           s3 += dZ[z3 + p] as number;
-        } else {
+        }
+      else
+        for (let p = 0; p < b; p++) {
           const x = Aprev[a + p] as number;
           s0 += (dZ[z0 + p] as number) * x;
           s1 += (dZ[z1 + p] as number) * x;
           s2 += (dZ[z2 + p] as number) * x;
           s3 += (dZ[z3 + p] as number) * x;
         }
-      }
       const out = bias ? db : dW;
       const at = bias ? i : i * k + j;
       const stride = bias ? 1 : k;
@@ -342,10 +343,12 @@ export const backwardToPreviousLayer = (
       dZprev[out + j] = acc;
     }
     // dA (in dZprev's row) through the dropout mask, then relu's backward.
-    for (let q = out; q < out + b; q++) {
-      const dA = dropout ? ((dZprev[q] as number) * (D_[q] as number)) / keep_prob : (dZprev[q] as number);
-      dZprev[q] = (Zprev[q] as number) <= 0 ? 0 : dA;
-    }
+    if (dropout)
+      for (let q = out; q < out + b; q++) {
+        const dA = ((dZprev[q] as number) * (D_[q] as number)) / keep_prob;
+        dZprev[q] = (Zprev[q] as number) <= 0 ? 0 : dA;
+      }
+    else for (let q = out; q < out + b; q++) if ((Zprev[q] as number) <= 0) dZprev[q] = 0;
   }
 };
 
