@@ -8,6 +8,8 @@
  * rounded once.
  */
 
+import { LN2_DD, LOG_TABLE_DD } from "./log-table.js";
+
 type DD = readonly [hi: number, lo: number];
 
 const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's splitting constant
@@ -59,7 +61,7 @@ const ddDiv = (a: DD, b: DD): DD => {
   return ddAdd([h, l], [q3, 0]);
 };
 
-/** atanh(s) = s + s³/3 + s⁵/5 + … in full double-double; only used to build the constants below. */
+/** atanh(s) = s + s³/3 + s⁵/5 + … in full double-double; only used for the constants (logExact). */
 const atanhSeries = (s: DD): DD => {
   const s2 = ddMul(s, s);
   let power = s;
@@ -71,19 +73,16 @@ const atanhSeries = (s: DD): DD => {
   return sum;
 };
 
-/** log(c) = 2·atanh((c - 1) / (c + 1)), exact inputs. */
-const logExact = (c: number): DD => {
+/** log(c) = 2·atanh((c - 1) / (c + 1)), exact inputs: how ./log-table.ts was computed (its test redoes it). */
+export const logExact = (c: number): DD => {
   const t = atanhSeries(ddDiv([c - 1, 0], [c + 1, 0]));
   return [2 * t[0], 2 * t[1]];
 };
 
-const TABLE_STEPS = 64;
-const LN2 = logExact(2);
+export const TABLE_STEPS = 64;
+const LN2 = LN2_DD;
 const THIRD = ddDiv([1, 0], [3, 0]);
-/** log(1 + j/64) for j = 0..64; the ends are exactly 0 and LN2 so that k·ln2 + log(c) cancels exactly near 1. */
-const LOG_TABLE: ReadonlyArray<DD> = Array.from({ length: TABLE_STEPS + 1 }, (_, j) =>
-  j === 0 ? [0, 0] : j === TABLE_STEPS ? LN2 : logExact(1 + j / TABLE_STEPS),
-);
+const LOG_TABLE = LOG_TABLE_DD;
 
 /** log(m/c) for m, c in [1, 2] with |m - c| ≤ 1/128: 2·atanh(s), s = (m - c)/(m + c), |s| ≤ 2^-8. */
 const logRatio = (m: number, c: number): DD => {

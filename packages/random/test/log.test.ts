@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { log } from "../src/log.js";
+import { log, logExact, TABLE_STEPS } from "../src/log.js";
+import { LN2_DD, LOG_TABLE_DD } from "../src/log-table.js";
 
 /*
  * fixtures/log-cases.json: `log` is mpmath's log at 200 bits rounded to a double (the correctly rounded
@@ -26,6 +27,22 @@ const ulps = (a: number, b: number): number => {
   const d = view.getBigInt64(0) - view.getBigInt64(8);
   return Number(d < 0n ? -d : d);
 };
+
+describe("log's constants (src/log-table.ts)", () => {
+  const bits = (dd: readonly [number, number]): string =>
+    dd.map((x) => (Object.is(x, -0) ? "-0" : String(x))).join(", ");
+
+  it("are logExact's values, bit for bit: ln 2, and log(1 + j/64) with exact ends", () => {
+    expect(bits(LN2_DD)).toBe(bits(logExact(2)));
+    expect(LOG_TABLE_DD).toHaveLength(TABLE_STEPS + 1);
+    expect(bits(LOG_TABLE_DD[0] as [number, number])).toBe("0, 0");
+    expect(LOG_TABLE_DD[TABLE_STEPS]).toEqual(LN2_DD);
+    for (let j = 1; j < TABLE_STEPS; j++)
+      expect(bits(LOG_TABLE_DD[j] as [number, number]), `log(1 + ${j}/64)`).toBe(
+        bits(logExact(1 + j / TABLE_STEPS)),
+      );
+  });
+});
 
 describe("log", () => {
   it("is correctly rounded on every fixture case, edge values included", () => {

@@ -133,13 +133,27 @@ export const dropoutForward = (
   }
 };
 
+/*
+ * The costs' two logs, one of which a 0/1 label multiplies by zero. With y in {0, 1} and 0 < a < 1 both logs
+ * are finite, so that product is ±0 and leaves the other term's bits as they are (x + ±0 = x, and a sum
+ * that starts at +0 stays +0 when ±0 is added): its log is not computed. Any other label or output takes
+ * the whole expression.
+ */
+
 /** binary_cross_entropy.compute_cost: `(−1/m) Σ (y·log a + (1 − y)·log(1 − a))`, summed in index order. */
 export const crossEntropyCost = (AL: Float64Array, Y: Float64Array, length: number, m: number): number => {
   let sum = 0;
   for (let i = 0; i < length; i++) {
     const a = AL[i] as number;
     const y = Y[i] as number;
-    sum = sum + (y * Math.log(a) + (1 - y) * Math.log(1 - a));
+    const inside = a > 0 && a < 1;
+    const term =
+      inside && y === 1
+        ? Math.log(a)
+        : inside && y === 0
+          ? Math.log(1 - a)
+          : y * Math.log(a) + (1 - y) * Math.log(1 - a);
+    sum = sum + term;
   }
   return (-1 / m) * sum;
 };
@@ -155,7 +169,13 @@ export const nansumCrossEntropyCost = (
   for (let i = 0; i < length; i++) {
     const a = AL[i] as number;
     const y = Y[i] as number;
-    const term = -Math.log(a) * y + -Math.log(1 - a) * (1 - y);
+    const inside = a > 0 && a < 1;
+    const term =
+      inside && y === 1
+        ? -Math.log(a)
+        : inside && y === 0
+          ? -Math.log(1 - a)
+          : -Math.log(a) * y + -Math.log(1 - a) * (1 - y);
     if (!Number.isNaN(term)) sum += term;
   }
   return (1 / m) * sum;
