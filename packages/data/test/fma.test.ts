@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fma } from "../src/fma.js";
+import { fma, fmaBigInt } from "../src/fma.js";
 
 /** Dekker's exact product: a·b = hi + lo exactly (no overflow or underflow), an independent check. */
 const split = (a: number): readonly [number, number] => {
@@ -61,5 +61,46 @@ describe("fma", () => {
     expect(fma(2 ** -1000, 2 ** -76, 0)).toBe(0); // below half the smallest subnormal
     expect(fma(3, 5, -15)).toBe(0);
     expect(Object.is(fma(3, 5, -15), 0)).toBe(true);
+  });
+
+  // fma rounds to nearest through a fast path in doubles when it can prove the answer; fmaBigInt always
+  // forms the exact sum. They must agree everywhere, above all next to midpoints and ties.
+  it("takes its fast path to the BigInt path's answers, near midpoints and ties included", () => {
+    const wide = fc.double({ min: -1e30, max: 1e30, noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(
+        wide,
+        wide,
+        fc.integer({ min: 0, max: 4 }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (a, b, kind, t) => {
+          const p = a * b;
+          const c = [
+            t * 1e30, // anything
+            -p, // cancellation down to the product's rounding error
+            -p * (1 + t * 2 ** -50), // almost total cancellation
+            p * 2 ** -53 * Math.sign(t), // about half an ulp of the product: a rounding decided by its error
+            exactProductError(a, b) * -1 + t * 2 ** -60, // the error itself, nudged
+          ][kind] as number;
+          expect(fma(a, b, c)).toBe(fmaBigInt(a, b, c));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    // A product's tiny rounding error that decides a rounding: (1 + 2^-i)(1 + 2^-j) = 1 + 2^-i + 2^-j + 2^-(i+j),
+    // and c = ±2^-53 puts 1 + 2^-i + 2^-j + c on a midpoint, which only 2^-(i+j) moves off.
+    for (let i = 30; i <= 52; i++)
+      for (let j = i; j <= 52; j++)
+        for (const c of [2 ** -53, -(2 ** -53), 3 * 2 ** -53, 2 ** -54]) {
+          const a = 1 + 2 ** -i;
+          const b = 1 + 2 ** -j;
+          expect(fma(a, b, c), `fma(1 + 2^-${i}, 1 + 2^-${j}, ${c})`).toBe(fmaBigInt(a, b, c));
+        }
+    // Exact products with exactly half an ulp added: ties, to even.
+    for (let i = 1; i < 2000; i++) {
+      const a = 2 ** 26 + i * 7919;
+      const b = 2 ** 26 + i * 104729;
+      for (const c of [0.5, -0.5, 1.5, 2 ** 27 + 0.5]) expect(fma(a, b, c)).toBe(fmaBigInt(a, b, c));
+    }
   });
 });
