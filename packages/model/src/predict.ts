@@ -1,10 +1,11 @@
-import type { Parameters } from "@stepwise/core";
+import type { Checked, Parameters } from "@stepwise/core";
 import {
   type BatchNormNetworkSpec,
+  checkForward,
   courseSpec,
   isBatchNormSpec,
-  L_model_forward,
   L_model_forward_bn_inference,
+  modelForward,
   type NetworkSpec,
   type RunningStats,
 } from "@stepwise/forward-cache";
@@ -20,6 +21,7 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import { fusedForward, fusedForwardApplies } from "./fused/forward.js";
 
 export interface Prediction {
   /** One row of labels: 0/1 for a one-unit (sigmoid) output, the class index for a softmax output. */
@@ -51,7 +53,7 @@ const accuracyOf = (predictions: Matrix, Y: Matrix): number => {
 };
 
 /**
- * The network's output at prediction time: `L_model_forward`, or for a spec with batch norm
+ * The network's output at prediction time: `L_model_forward`'s AL, or for a spec with batch norm
  * `L_model_forward_bn_inference`, which normalizes with the running statistics (so each example's output
  * depends on it alone, and one picture is a valid batch).
  */
@@ -62,7 +64,11 @@ const outputOf = (
   running: RunningStats | undefined,
 ): E.Either<StepwiseError, Matrix> => {
   if (!isBatchNormSpec(spec))
-    return E.map(([AL]: readonly [Matrix, unknown]) => AL)(L_model_forward(X, parameters, spec));
+    // L_model_forward's checks, then its output: through the fused step's kernels when they apply (the
+    // same bits, without the caches prediction never reads).
+    return E.map((checked: Checked<Parameters>) =>
+      fusedForwardApplies(X, checked, spec) ? fusedForward(X, checked) : modelForward(X, checked, spec)[0],
+    )(checkForward("L_model_forward", X, parameters, spec));
   return running === undefined
     ? E.left(
         invalidArgument(
