@@ -25,11 +25,19 @@ const Y = greater(
 const layers = [6, 5, 4, 1];
 const composedBackend = { ...jsBackend, name: "js (composed)" };
 
-const both = (options: TrainOptions) => {
-  const fused = L_layer_model(X, Y, layers, options);
-  const composed = L_layer_model(X, Y, layers, { ...options, backend: composedBackend });
+const both = (
+  options: TrainOptions,
+  data: readonly [Matrix, Matrix, ReadonlyArray<number>] = [X, Y, layers],
+) => {
+  const [x, y, dims] = data;
+  const fused = L_layer_model(x, y, dims, options);
+  const composed = L_layer_model(x, y, dims, { ...options, backend: composedBackend });
   return [fused, composed] as const;
 };
+
+// Two features, as every 2-D data set (moons, circles, football): the kernels' two-input paths (the first
+// layer's product and gradients) and their few-rows path (back from a layer of one or two units).
+const [X2] = randn(2, 50)(seedOrThrow(8));
 
 const bits = (xs: ReadonlyArray<number> | Float64Array | undefined): ReadonlyArray<string> =>
   Array.from(xs ?? [], (x) => (Object.is(x, -0) ? "-0" : String(x)));
@@ -117,6 +125,35 @@ describe("the fused step gives the composed ops' bits", () => {
     expect(fused.left.message).toBe(composed.left.message);
     if (isTrainingStopped(fused.left) && isTrainingStopped(composed.left))
       expect(bits(fused.left.partial.costs)).toEqual(bits(composed.left.partial.costs));
+  });
+});
+
+describe("the fused step on two features gives the composed ops' bits", () => {
+  const twoFeatureCases: ReadonlyArray<readonly [string, ReadonlyArray<number>, TrainOptions]> = [
+    [
+      "2-5-2-1, Adam on reseeded mini-batches",
+      [2, 5, 2, 1],
+      { optimizer: adam, mini_batch_size: 16, shuffle_seed: 10 },
+    ],
+    [
+      "2-7-1, gd with L2 and 1/m averaging",
+      [2, 7, 1],
+      { optimizer: gd, lambd: 0.7, batchMean: "reciprocal" },
+    ],
+    [
+      "2-6-2-1, dropout reseeded every pass, nansum cost",
+      [2, 6, 2, 1],
+      { optimizer: momentum, keep_prob: 0.8, dropout_seed: 1, cost: binary_cross_entropy_nansum },
+    ],
+  ];
+  it.each(twoFeatureCases)("%s", (_, dims, options) => {
+    const [fused, composed] = both({ ...base, ...options }, [X2, Y, dims]);
+    if (E.isLeft(fused) || E.isLeft(composed)) throw new Error("training failed");
+    expect(fused.right.fused).toBe(true);
+    expect(bits(fused.right.costs)).toEqual(bits(composed.right.costs));
+    const fusedParameters: Readonly<Record<string, Matrix | undefined>> = fused.right.parameters;
+    for (const [key, m] of Object.entries(composed.right.parameters))
+      expect(bits(fusedParameters[key]?.data), key).toEqual(bits(m?.data));
   });
 });
 

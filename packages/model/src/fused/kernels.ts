@@ -22,6 +22,10 @@ export const linearForward = (
   k: number,
   b: number,
 ): void => {
+  if (k === 2) {
+    linearForwardTwoInputs(W, bias, A, Z, Aout, n, b);
+    return;
+  }
   const k4 = k - (k % 4);
   const b4 = b - (b % 4);
   for (let i = 0; i < n; i++) {
@@ -106,6 +110,63 @@ export const linearForward = (
       const zij = acc + bi;
       Z[z + j] = zij;
       if (Aout !== undefined) Aout[z + j] = Math.max(zij, 0);
+    }
+  }
+};
+
+/**
+ * linearForward with two inputs (the first layer on every 2-D data set): four examples' two inputs are
+ * read once and kept in registers for all n units, instead of once per unit. Each element is formed as
+ * above: `((0 + w0·a0) + w1·a1) + bias`.
+ */
+const linearForwardTwoInputs = (
+  W: Float64Array,
+  bias: Float64Array,
+  A: Float64Array,
+  Z: Float64Array,
+  Aout: Float64Array | undefined,
+  n: number,
+  b: number,
+): void => {
+  const b4 = b - (b % 4);
+  let j = 0;
+  for (; j < b4; j += 4) {
+    const x0 = A[j] as number;
+    const x1 = A[j + 1] as number;
+    const x2 = A[j + 2] as number;
+    const x3 = A[j + 3] as number;
+    const y0 = A[b + j] as number;
+    const y1 = A[b + j + 1] as number;
+    const y2 = A[b + j + 2] as number;
+    const y3 = A[b + j + 3] as number;
+    for (let i = 0; i < n; i++) {
+      const w0 = W[2 * i] as number;
+      const w1 = W[2 * i + 1] as number;
+      const bi = bias[i] as number;
+      const z0 = 0 + w0 * x0 + w1 * y0 + bi;
+      const z1 = 0 + w0 * x1 + w1 * y1 + bi;
+      const z2 = 0 + w0 * x2 + w1 * y2 + bi;
+      const z3 = 0 + w0 * x3 + w1 * y3 + bi;
+      const o = i * b + j;
+      Z[o] = z0;
+      Z[o + 1] = z1;
+      Z[o + 2] = z2;
+      Z[o + 3] = z3;
+      if (Aout !== undefined) {
+        Aout[o] = Math.max(z0, 0);
+        Aout[o + 1] = Math.max(z1, 0);
+        Aout[o + 2] = Math.max(z2, 0);
+        Aout[o + 3] = Math.max(z3, 0);
+      }
+    }
+  }
+  for (; j < b; j++) {
+    const x = A[j] as number;
+    const y = A[b + j] as number;
+    for (let i = 0; i < n; i++) {
+      const zij = 0 + (W[2 * i] as number) * x + (W[2 * i + 1] as number) * y + (bias[i] as number);
+      Z[i * b + j] = zij;
+      if (Aout !== undefined) Aout[i * b + j] = Math.max(zij, 0);
     }
   }
 };
@@ -238,6 +299,22 @@ export const linearBackwardParameters = (
   reciprocal: boolean,
 ): void => {
   const l2 = lambd / b;
+  if (k === 2) gradientsTwoInputs(dZ, Aprev, dW, db, n, b, reciprocal);
+  else gradients(dZ, Aprev, dW, db, n, k, b, reciprocal);
+  if (lambd !== 0) for (let q = 0; q < n * k; q++) dW[q] = (dW[q] as number) + (W[q] as number) * l2;
+};
+
+/** linearBackwardParameters' `dW` and `db` before the L2 term. */
+const gradients = (
+  dZ: Float64Array,
+  Aprev: Float64Array,
+  dW: Float64Array,
+  db: Float64Array,
+  n: number,
+  k: number,
+  b: number,
+  reciprocal: boolean,
+): void => {
   const inverse = 1 / b;
   const k4 = k - (k % 4);
   // (Helpers inline: a closure made per call costs more than these small kernels' arithmetic.)
@@ -314,7 +391,66 @@ export const linearBackwardParameters = (
       else dW[i * k + j] = reciprocal ? inverse * s : s / b;
     }
   }
-  if (lambd !== 0) for (let q = 0; q < n * k; q++) dW[q] = (dW[q] as number) + (W[q] as number) * l2;
+};
+
+/**
+ * `gradients` with two inputs (the first layer on every 2-D data set): two rows of dZ at a time, each
+ * example's dZ and both inputs read once for dW's two columns and db. The same sums, in the same order.
+ */
+const gradientsTwoInputs = (
+  dZ: Float64Array,
+  Aprev: Float64Array,
+  dW: Float64Array,
+  db: Float64Array,
+  n: number,
+  b: number,
+  reciprocal: boolean,
+): void => {
+  const inverse = 1 / b;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const z0 = i * b;
+    const z1 = z0 + b;
+    let x0 = 0;
+    let y0 = 0;
+    let s0 = 0;
+    let x1 = 0;
+    let y1 = 0;
+    let s1 = 0;
+    for (let p = 0; p < b; p++) {
+      const x = Aprev[p] as number;
+      const y = Aprev[b + p] as number;
+      const d0 = dZ[z0 + p] as number;
+      const d1 = dZ[z1 + p] as number;
+      x0 += d0 * x;
+      y0 += d0 * y;
+      s0 += d0;
+      x1 += d1 * x;
+      y1 += d1 * y;
+      s1 += d1;
+    }
+    dW[2 * i] = reciprocal ? inverse * x0 : x0 / b;
+    dW[2 * i + 1] = reciprocal ? inverse * y0 : y0 / b;
+    db[i] = reciprocal ? inverse * s0 : s0 / b;
+    dW[2 * i + 2] = reciprocal ? inverse * x1 : x1 / b;
+    dW[2 * i + 3] = reciprocal ? inverse * y1 : y1 / b;
+    db[i + 1] = reciprocal ? inverse * s1 : s1 / b;
+  }
+  if (i < n) {
+    const z = i * b;
+    let x0 = 0;
+    let y0 = 0;
+    let s0 = 0;
+    for (let p = 0; p < b; p++) {
+      const d = dZ[z + p] as number;
+      x0 += d * (Aprev[p] as number);
+      y0 += d * (Aprev[b + p] as number);
+      s0 += d;
+    }
+    dW[2 * i] = reciprocal ? inverse * x0 : x0 / b;
+    dW[2 * i + 1] = reciprocal ? inverse * y0 : y0 / b;
+    db[i] = reciprocal ? inverse * s0 : s0 / b;
+  }
 };
 
 /**
@@ -332,11 +468,30 @@ export const backwardToPreviousLayer = (
   k: number,
   b: number,
 ): void => {
+  if (n <= 2) transposeTimesFewRows(W, dZ, dZprev, n, k, b);
+  else transposeTimes(W, dZ, dZprev, n, k, b);
+  // dA (in dZprev) through the dropout mask, then relu's backward.
+  const size = k * b;
+  if (D !== undefined)
+    for (let q = 0; q < size; q++) {
+      const dA = ((dZprev[q] as number) * (D[q] as number)) / keep_prob;
+      dZprev[q] = (Zprev[q] as number) <= 0 ? 0 : dA;
+    }
+  else for (let q = 0; q < size; q++) if ((Zprev[q] as number) <= 0) dZprev[q] = 0;
+};
+
+/** `out = Wᵀ·dZ` (W is n × k, dZ is n × b): each element summed over p in order, from 0. */
+const transposeTimes = (
+  W: Float64Array,
+  dZ: Float64Array,
+  out: Float64Array,
+  n: number,
+  k: number,
+  b: number,
+): void => {
   const b4 = b - (b % 4);
-  const dropout = D !== undefined;
-  const D_ = D ?? dZprev;
   for (let i = 0; i < k; i++) {
-    const out = i * b;
+    const o = i * b;
     // Four examples at a time share the loads of Wᵀ's row; each sums over p on its own, in order.
     let j = 0;
     for (; j < b4; j += 4) {
@@ -352,24 +507,68 @@ export const backwardToPreviousLayer = (
         acc2 = acc2 + w * (dZ[r + 2] as number);
         acc3 = acc3 + w * (dZ[r + 3] as number);
       }
-      dZprev[out + j] = acc0;
-      dZprev[out + j + 1] = acc1;
-      dZprev[out + j + 2] = acc2;
-      dZprev[out + j + 3] = acc3;
+      out[o + j] = acc0;
+      out[o + j + 1] = acc1;
+      out[o + j + 2] = acc2;
+      out[o + j + 3] = acc3;
     }
     for (; j < b; j++) {
       let acc = 0;
       for (let p = 0; p < n; p++) acc = acc + (W[p * k + i] as number) * (dZ[p * b + j] as number);
-      dZprev[out + j] = acc;
+      out[o + j] = acc;
     }
-    // dA (in dZprev's row) through the dropout mask, then relu's backward.
-    if (dropout)
-      for (let q = out; q < out + b; q++) {
-        const dA = ((dZprev[q] as number) * (D_[q] as number)) / keep_prob;
-        dZprev[q] = (Zprev[q] as number) <= 0 ? 0 : dA;
-      }
-    else for (let q = out; q < out + b; q++) if ((Zprev[q] as number) <= 0) dZprev[q] = 0;
   }
+};
+
+/**
+ * transposeTimes for one or two rows of dZ (the layers before a 1- or 2-unit layer): four examples' dZ
+ * are read once and kept in registers for all k outputs. The same sums: `(0 + w0·d0) + w1·d1`.
+ */
+const transposeTimesFewRows = (
+  W: Float64Array,
+  dZ: Float64Array,
+  out: Float64Array,
+  n: number,
+  k: number,
+  b: number,
+): void => {
+  const two = n === 2;
+  const b4 = b - (b % 4);
+  let j = 0;
+  for (; j < b4; j += 4) {
+    const d0 = dZ[j] as number;
+    const d1 = dZ[j + 1] as number;
+    const d2 = dZ[j + 2] as number;
+    const d3 = dZ[j + 3] as number;
+    if (two) {
+      const e0 = dZ[b + j] as number;
+      const e1 = dZ[b + j + 1] as number;
+      const e2 = dZ[b + j + 2] as number;
+      const e3 = dZ[b + j + 3] as number;
+      for (let i = 0; i < k; i++) {
+        const w0 = W[i] as number;
+        const w1 = W[k + i] as number;
+        const o = i * b + j;
+        out[o] = 0 + w0 * d0 + w1 * e0;
+        out[o + 1] = 0 + w0 * d1 + w1 * e1;
+        out[o + 2] = 0 + w0 * d2 + w1 * e2;
+        out[o + 3] = 0 + w0 * d3 + w1 * e3;
+      }
+    } else
+      for (let i = 0; i < k; i++) {
+        const w0 = W[i] as number;
+        const o = i * b + j;
+        out[o] = 0 + w0 * d0;
+        out[o + 1] = 0 + w0 * d1;
+        out[o + 2] = 0 + w0 * d2;
+        out[o + 3] = 0 + w0 * d3;
+      }
+  }
+  for (; j < b; j++)
+    for (let i = 0; i < k; i++) {
+      const first = 0 + (W[i] as number) * (dZ[j] as number);
+      out[i * b + j] = two ? first + (W[k + i] as number) * (dZ[b + j] as number) : first;
+    }
 };
 
 /** `takeColumns(A, columns)` into `out`: row r of the batch is row r of A at the listed columns. */
