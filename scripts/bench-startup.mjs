@@ -6,7 +6,8 @@
 //
 // Rows:
 //   node (nothing)         `node -e 0`: Node's own start-up, the floor under every row
-//   bin                    `node packages/cli/dist/bin.js --help`: the installed `stepwise` bin
+//   bin                    `node packages/cli/dist/stepwise.js --help`: the installed `stepwise` bin (the bundle)
+//   per-file modules       `node packages/cli/dist/bin.js --help`: the same code as one module per source file
 //   root script            `node scripts/stepwise.mjs --help`: what `pnpm stepwise` runs (stale check + bin)
 //   pnpm stepwise          `npx --yes pnpm@10.34.8 stepwise --help`: the README's way, npx and pnpm included
 //   tsx (sources)          `node --import tsx packages/cli/src/bin.ts --help`: TypeScript compiled at run time,
@@ -29,7 +30,8 @@ if (!Number.isInteger(runs) || runs < 1) {
   console.error(`bench-startup: --runs takes a positive integer, got ${args[runsAt + 1]}`);
   process.exit(2);
 }
-const bin = join(root, "packages/cli/dist/bin.js");
+const cliJson = JSON.parse(readFileSync(join(root, "packages/cli/package.json"), "utf8"));
+const bin = join(root, "packages/cli", cliJson.bin.stepwise);
 if (!existsSync(bin)) {
   console.error(
     `bench-startup: ${bin} is missing; run \`npx --yes pnpm@10.34.8 install\` (it builds the CLI)`,
@@ -41,6 +43,7 @@ const node = process.execPath;
 const cases = [
   { name: "node (nothing)", command: [node, "-e", "0"] },
   { name: "bin", command: [node, bin, "--help"] },
+  { name: "per-file modules", command: [node, join(root, "packages/cli/dist/bin.js"), "--help"] },
   { name: "root script", command: [node, join(root, "scripts/stepwise.mjs"), "--help"] },
   { name: "pnpm stepwise", command: ["npx", "--yes", "pnpm@10.34.8", "stepwise", "--help"] },
   {
