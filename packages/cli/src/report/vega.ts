@@ -1,22 +1,34 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { runInThisContext } from "node:vm";
 import type * as Vega from "vega";
+import { type CachedScript, compileWithCache } from "../code-cache.js";
 
 let loaded: Promise<typeof Vega> | undefined;
+let compiled: CachedScript | undefined;
 
 /**
  * Vega's single-file build (build/vega.min.js, beside the package's ESM entry), run as the CommonJS module
  * its UMD wrapper expects. Vega's package is `"type": "module"`, so Node would load that file as ESM, where
- * the wrapper finds no `module` and sets a global instead; wrapping it ourselves gives it one.
+ * the wrapper finds no `module` and sets a global instead; wrapping it ourselves gives it one. Compiled
+ * with V8's code cache (../code-cache.ts), kept per Vega and Node version.
  */
 const singleFileBuild = (): typeof Vega | undefined => {
   const require = createRequire(import.meta.url);
-  const path = join(dirname(require.resolve("vega")), "vega.min.js");
-  const factory = runInThisContext(`(function (exports, module) {${readFileSync(path, "utf8")}\n})`, {
-    filename: path,
-  }) as (exports: object, module: { exports: object }) => void;
+  const entry = require.resolve("vega");
+  const path = join(dirname(entry), "vega.min.js");
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), "../package.json"), "utf8")) as {
+    readonly version: string;
+  };
+  compiled = compileWithCache(
+    `(function (exports, module) {${readFileSync(path, "utf8")}\n})`,
+    path,
+    `vega-${version}`,
+  );
+  const factory = compiled.script.runInThisContext() as (
+    exports: object,
+    module: { exports: object },
+  ) => void;
   const module = { exports: {} };
   factory(module.exports, module);
   const vega = module.exports as Partial<typeof Vega>;
@@ -43,3 +55,6 @@ export const loadVega = (): Promise<typeof Vega> => {
   })();
   return loaded;
 };
+
+/** Keeps the code Vega compiled for the next run, once it has drawn (nothing when the cache was used). */
+export const saveVegaCode = (): void => compiled?.save();

@@ -13,6 +13,7 @@ import {
   renderDecisionBoundary,
 } from "./decision-boundary.js";
 import { type RunSummary, renderReport } from "./html.js";
+import { saveVegaCode } from "./vega.js";
 
 export const COST_SVG = "cost.svg";
 export const COST_PNG = "cost.png";
@@ -53,6 +54,7 @@ const render = (
               boundaryInput.options,
             ),
       ]);
+      saveVegaCode();
       return {
         curve,
         boundary,
