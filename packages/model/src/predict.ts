@@ -1,4 +1,4 @@
-import type { Checked, Parameters } from "@stepwise/core";
+import { type Checked, layerCount, type Parameters } from "@stepwise/core";
 import {
   type BatchNormNetworkSpec,
   checkForward,
@@ -21,7 +21,8 @@ import {
 } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { fusedForward, fusedForwardApplies } from "./fused/forward.js";
+import { fusedKernelsApply } from "./fused/choose.js";
+import { fusedForward } from "./fused/forward.js";
 
 export interface Prediction {
   /** One row of labels: 0/1 for a one-unit (sigmoid) output, the class index for a softmax output. */
@@ -67,7 +68,9 @@ const outputOf = (
     // L_model_forward's checks, then its output: through the fused step's kernels when they apply (the
     // same bits, without the caches prediction never reads).
     return E.map((checked: Checked<Parameters>) =>
-      fusedForwardApplies(X, checked, spec) ? fusedForward(X, checked) : modelForward(X, checked, spec)[0],
+      fusedKernelsApply(X.backend, spec, layerCount(checked))
+        ? fusedForward(X, checked)
+        : modelForward(X, checked, spec)[0],
     )(checkForward("L_model_forward", X, parameters, spec));
   return running === undefined
     ? E.left(

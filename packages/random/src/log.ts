@@ -8,7 +8,7 @@
  * rounded once.
  */
 
-import { LN2_DD, LOG_TABLE_DD } from "./log-table.js";
+import { LN2_DD as LN2, LOG_TABLE_DD as LOG_TABLE } from "./log-table.js";
 
 type DD = readonly [hi: number, lo: number];
 
@@ -80,9 +80,7 @@ export const logExact = (c: number): DD => {
 };
 
 export const TABLE_STEPS = 64;
-const LN2 = LN2_DD;
 const THIRD = ddDiv([1, 0], [3, 0]);
-const LOG_TABLE = LOG_TABLE_DD;
 
 /** log(m/c) for m, c in [1, 2] with |m - c| ≤ 1/128: 2·atanh(s), s = (m - c)/(m + c), |s| ≤ 2^-8. */
 const logRatio = (m: number, c: number): DD => {

@@ -1,6 +1,6 @@
 import { layerCount, parsePluginName } from "@stepwise/core";
 import { binary_cross_entropy, binary_cross_entropy_nansum } from "@stepwise/cost-binary-cross-entropy";
-import { courseSpec, hiddenActivations, isBatchNormSpec } from "@stepwise/forward-cache";
+import { courseSpec, hiddenActivations, isBatchNormSpec, type NetworkSpec } from "@stepwise/forward-cache";
 import { type Backend, jsBackend } from "@stepwise/tensor";
 import * as E from "fp-ts/lib/Either.js";
 import type { ResolvedOptions } from "../options.js";
@@ -35,6 +35,16 @@ const fusedOptimizer = (o: ResolvedOptions): FusedOptimizer | undefined => {
 };
 
 /**
+ * Whether the fused kernels compute this network: the course's network (ReLU hidden layers, the sigmoid
+ * output, the very plugin objects, given once or per layer) on the js backend, whose ops they reproduce.
+ * The training step below and `predict` (forward.ts) both ask.
+ */
+export const fusedKernelsApply = (backend: Backend, spec: NetworkSpec, L: number): boolean =>
+  backend === jsBackend &&
+  spec.output === courseSpec.output &&
+  hiddenActivations(spec, L).every((activation) => activation === courseSpec.hidden);
+
+/**
  * When a run takes the fused step (fused/network.ts) instead of composing the course functions op by op:
  * on the js backend, for the primal plan without batch norm, the course's network (ReLU hidden layers, sigmoid output, the
  * very plugin objects, given once or per layer), binary cross-entropy (either summation) and gd, momentum or Adam. Those are the
@@ -50,9 +60,8 @@ export const fusedSettingsFor = (
   plan: Plan,
   backend: Backend,
 ): FusedSettings | undefined => {
-  if (backend !== jsBackend || plan.name !== "primal" || isBatchNormSpec(o.spec)) return undefined;
-  const hidden = hiddenActivations(o.spec, layerCount(plan.initial));
-  if (!hidden.every((a) => a === courseSpec.hidden) || o.spec.output !== courseSpec.output) return undefined;
+  if (plan.name !== "primal" || isBatchNormSpec(o.spec)) return undefined;
+  if (!fusedKernelsApply(backend, o.spec, layerCount(plan.initial))) return undefined;
   const cost =
     o.cost === binary_cross_entropy_nansum ? "nansum" : o.cost === binary_cross_entropy ? "chain" : undefined;
   const optimizer = fusedOptimizer(o);

@@ -1,16 +1,6 @@
 import { bias, layerCount, type Parameters, weight } from "@stepwise/core";
-import { courseSpec, hiddenActivations, type NetworkSpec } from "@stepwise/forward-cache";
-import { jsBackend, type Matrix, unsafeMatrix } from "@stepwise/tensor";
+import { type Matrix, unsafeMatrix } from "@stepwise/tensor";
 import { linearForward, sigmoidForward } from "./kernels.js";
-
-/**
- * Whether `fusedForward` computes this network's output: the course's network (ReLU hidden layers, the
- * sigmoid output, the very plugin objects) with X on the js backend, as the fused training step requires.
- */
-export const fusedForwardApplies = (X: Matrix, parameters: Parameters, spec: NetworkSpec): boolean =>
-  X.backend === jsBackend &&
-  spec.output === courseSpec.output &&
-  hiddenActivations(spec, layerCount(parameters)).every((activation) => activation === courseSpec.hidden);
 
 /**
  * `L_model_forward`'s AL without its caches: each layer's `Z = W·A + b` and ReLU (the sigmoid at the end)
